@@ -1,0 +1,75 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The import graph only points down: CLI → rendering/engine → spec/submissions → reading/arithmetic.
+let package = Package(
+    name: "nianbao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nianbao", targets: ["nianbao"]),
+        .library(name: "NianbaoCLI", targets: ["NianbaoCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
+        .target(name: "ExactArithmetic"),
+        .target(name: "CSVReading"),
+        .target(name: "Findings", dependencies: ["ExactArithmetic"]),
+        .target(
+            name: "ReportSpec",
+            dependencies: [
+                "ExactArithmetic",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            resources: [
+                // The official formats ship inside the binary, so it runs from any directory.
+                .embedInCode("Templates/2019.yaml"),
+            ]
+        ),
+        .target(
+            name: "Submissions",
+            dependencies: ["CSVReading", "ReportSpec", "ExactArithmetic", "Findings"]
+        ),
+        .target(
+            name: "ReportEngine",
+            dependencies: [
+                "ReportSpec", "Submissions", "ExactArithmetic", "Findings",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .target(
+            name: "WorkbookRendering",
+            dependencies: ["ReportEngine", "ReportSpec", "Submissions", "ExactArithmetic", "Findings", "XlsxWriter"]
+        ),
+        .target(
+            name: "NianbaoCLI",
+            dependencies: [
+                "CSVReading", "ReportSpec", "Submissions", "ReportEngine", "WorkbookRendering",
+                "ExactArithmetic", "Findings", "XlsxWriter",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "nianbao", dependencies: ["NianbaoCLI"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
+        .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic"]),
+        .testTarget(name: "FindingsTests", dependencies: ["Findings"]),
+        .testTarget(name: "CSVReadingTests", dependencies: ["CSVReading", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter", "TestSupport"]),
+        .testTarget(name: "ReportSpecTests", dependencies: ["ReportSpec", "TestSupport"]),
+        .testTarget(name: "SubmissionsTests", dependencies: ["Submissions", "ReportSpec", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReportEngineTests", dependencies: ["ReportEngine", "Submissions", "ReportSpec", "TestSupport"]),
+        .testTarget(name: "WorkbookRenderingTests", dependencies: ["WorkbookRendering", "ReportEngine", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["NianbaoCLI", "TestSupport"]),
+    ]
+)

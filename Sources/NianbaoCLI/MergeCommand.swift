@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import WorkbookRendering
+
+/// `nianbao merge INPUT... -o report.xlsx`: the main job.
+struct MergeCommand: ParsableCommand, StatusCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "汇总各单位报送的数据，审核勾稽关系，生成汇总工作簿（merge submissions into a checked workbook）。",
+        discussion: """
+            读取每个报送文件（或文件夹中的全部 CSV），按名册对应单位，精确汇总为分组小计和合计，\
+            对每个单位、每个分组和合计逐条审核，写出工作簿：汇总（统一格式的表二、表三、表四）、\
+            分组小计、明细、审核结果、说明。发现的问题同时打印在屏幕上。
+
+            例：nianbao merge examples/licheng-2020 --units examples/licheng-2020/units.csv --year 2020 -o 汇总.xlsx
+            """
+    )
+
+    @OptionGroup var options: ReportOptions
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("要写出的工作簿（output workbook），如 汇总.xlsx。", valueName: "FILE.xlsx"))
+    var output: String
+
+    mutating func run() throws {
+        throw ExitCode(runWithStatus().rawValue)
+    }
+
+    mutating func runWithStatus() -> ExitStatus {
+        let destination = AtomicOutput(destination: output)
+        do {
+            try destination.validate(against: options.inputs + (options.units.map { [$0] } ?? []))
+        } catch {
+            Diagnostics.printError(error.description)
+            return .failure
+        }
+        guard let job = options.runJob(excluding: [output]) else { return .failure }
+        let renderOptions = RenderOptions(
+            generator: NianbaoVersion.generator,
+            createdEpoch: ReportOptions.creationEpoch(files: job.read.files),
+            command: (["nianbao", "merge"] + CommandLine.arguments.dropFirst(2)).joined(separator: " "))
+        do {
+            try destination.write { temporary in
+                try WorkbookRenderer(report: job.report, options: renderOptions).write(to: temporary)
+            }
+        } catch {
+            Diagnostics.print(job.report.findings)
+            Diagnostics.printError("无法写出工作簿 \(output)：\(error)")
+            return .failure
+        }
+        return ReportOptions.report(job, wrote: output)
+    }
+}
+
+/// `nianbao check INPUT...`: the reading and every check, without a workbook.
+struct CheckCommand: ParsableCommand, StatusCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "只审核不汇总：读取并检查报送文件，不生成工作簿（check submissions without writing a workbook）。",
+        discussion: """
+            适合一边和报送单位通电话一边核对：每个问题一行，写明文件、行、列、哪张表哪一行哪一列、错在哪里、应当怎样。
+
+            例：nianbao check 鲤城区教育局.csv --year 2020
+            """
+    )
+
+    @OptionGroup var options: ReportOptions
+
+    mutating func run() throws {
+        throw ExitCode(runWithStatus().rawValue)
+    }
+
+    mutating func runWithStatus() -> ExitStatus {
+        guard let job = options.runJob() else { return .failure }
+        return ReportOptions.report(job, wrote: nil)
+    }
+}

@@ -1,0 +1,175 @@
+import ExactArithmetic
+import Findings
+import ReportSpec
+import Submissions
+
+/// One unit counted in the totals.
+public struct CountedUnit: Sendable {
+    public let name: String
+    public let group: String
+    public let code: String?
+    public let submission: UnitSubmission
+}
+
+/// A group of units and its subtotal.
+public struct GroupTotal: Sendable {
+    public let name: String
+    /// Indices into `MergeReport.units`.
+    public let unitIndices: [Int]
+    public let values: [ExactDecimal]
+}
+
+/// Everything a merge produces: the counted units, group subtotals and the total, every
+/// finding, and what was read. The workbook, the terminal and `--json` all render this.
+public struct MergeReport: Sendable {
+    public let template: ReportTemplate
+    public let year: Int
+    public let district: String?
+    public let roster: Roster?
+    /// Counted units, in roster order (then in the order they were read).
+    public let units: [CountedUnit]
+    public let groups: [GroupTotal]
+    public let total: [ExactDecimal]
+    public let files: [SourceFile]
+    /// Every finding, errors first (see `Array<Finding>.sortedForDisplay`).
+    public let findings: [Finding]
+    /// Submissions that were read but not counted, with the reason.
+    public let excluded: [(submission: UnitSubmission, reason: String)]
+
+    public var errorCount: Int { findings.errorCount }
+    public var warningCount: Int { findings.warningCount }
+
+    /// The subject name of the total: `全区合计` style.
+    public static let totalName = "合计"
+
+    public static func groupSubject(_ group: String) -> String { "\(group)小计" }
+}
+
+/// Matches submissions to the roster, adds them up exactly per group and in total, and
+/// checks every rule on every unit, every group subtotal and the total (spec §5.6).
+public struct Merger: Sendable {
+    public let template: ReportTemplate
+    public let year: Int
+
+    public init(template: ReportTemplate, year: Int) {
+        self.template = template
+        self.year = year
+    }
+
+    public func merge(_ read: ReadResult, roster: Roster?, district: String? = nil) -> MergeReport {
+        var findings = read.fileFindings + (roster?.findings ?? [])
+        var counted: [(unit: CountedUnit, order: Int)] = []
+        var excluded: [(UnitSubmission, String)] = []
+        var byUnit: [String: Int] = [:]  // roster name (or own name) → index in counted
+        let checker = RuleChecker(template: template)
+
+        for (position, submission) in read.submissions.enumerated() {
+            var submission = submission
+            var name = submission.unit
+            var group = Roster.ungrouped
+            var code: String?
+            var order = Int.max / 2 + position
+            if let roster {
+                guard let (rosterUnit, _) = roster.match(submission.unit) else {
+                    findings += unitFindings(submission.findings, unit: submission.unit)
+                    findings.append(Finding(
+                        code: .unitNotInRoster, scope: .unit(submission.unit), subject: submission.unit,
+                        location: SourceLocation(file: submission.file.displayName),
+                        parameters: [.init("unit", submission.unit)],
+                        notes: ["单位名称取自\(submission.unitSource.description)"]))
+                    excluded.append((submission, "不在名册中"))
+                    continue
+                }
+                name = rosterUnit.name
+                group = rosterUnit.group
+                code = rosterUnit.code
+                order = rosterUnit.order
+            }
+            submission.unit = name
+            if let first = byUnit[name] {
+                let kept = counted[first].unit.submission.file.displayName
+                findings.append(Finding(
+                    code: .unitDuplicate, scope: .unit(name), subject: name,
+                    location: SourceLocation(file: submission.file.displayName),
+                    parameters: [.init("unit", name), .init("files", "\(kept)、\(submission.file.displayName)"),
+                                 .init("counted", kept)]))
+                excluded.append((submission, "重复提交，已计入 \(kept)"))
+                continue
+            }
+            findings += unitFindings(submission.findings, unit: name)
+            if let stated = submission.statedYear, stated != year {
+                findings.append(Finding(
+                    code: .yearMismatch, scope: .unit(name), subject: name, location: submission.yearLocation,
+                    parameters: [.init("fileYear", String(stated)), .init("year", String(year))]))
+            }
+            let values = submission.values
+            let locations = submission.locations
+            findings += checker.check(scope: .unit(name), subject: name,
+                                      value: { values[$0] ?? .zero }, location: { locations[$0] })
+            byUnit[name] = counted.count
+            counted.append((CountedUnit(name: name, group: group, code: code, submission: submission), order))
+        }
+
+        let units = counted.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element.unit)
+        if let roster {
+            let present = Set(units.map(\.name))
+            for unit in roster.units where !present.contains(unit.name) {
+                findings.append(Finding(
+                    code: .unitMissing, scope: .unit(unit.name), subject: unit.name,
+                    location: SourceLocation(file: roster.path, line: unit.line),
+                    parameters: [.init("unit", unit.name), .init("group", unit.group)]))
+            }
+        }
+
+        // Groups in roster order; units without a roster group last.
+        var groupNames = roster?.groups ?? []
+        for unit in units where !groupNames.contains(unit.group) { groupNames.append(unit.group) }
+        var groups: [GroupTotal] = []
+        for name in groupNames {
+            let members = units.indices.filter { units[$0].group == name }
+            guard !members.isEmpty || roster != nil else { continue }
+            let values = sum(members.map { units[$0].submission }, subject: MergeReport.groupSubject(name),
+                             scope: .group(name), findings: &findings)
+            groups.append(GroupTotal(name: name, unitIndices: members, values: values))
+            findings += checker.check(scope: .group(name), subject: MergeReport.groupSubject(name), value: { values[$0] })
+        }
+        let total = sum(units.map(\.submission), subject: MergeReport.totalName, scope: .total, findings: &findings)
+        findings += checker.check(scope: .total, subject: MergeReport.totalName, value: { total[$0] })
+
+        return MergeReport(template: template, year: year, district: district, roster: roster, units: units,
+                           groups: groups, total: total, files: read.files, findings: findings.sortedForDisplay(),
+                           excluded: excluded)
+    }
+
+    /// Reading findings of a file, now that the unit is known.
+    private func unitFindings(_ findings: [Finding], unit: String) -> [Finding] {
+        findings.map { finding in
+            var finding = finding
+            finding.scope = .unit(unit)
+            finding.subject = unit
+            return finding
+        }
+    }
+
+    /// The exact per-figure sum over submissions; an overflow is a finding and leaves
+    /// the figure at the last value that fitted.
+    private func sum(_ submissions: [UnitSubmission], subject: String, scope: FindingScope,
+                     findings: inout [Finding]) -> [ExactDecimal] {
+        var totals = Array(repeating: ExactDecimal.zero, count: template.figures.count)
+        var overflowed = Set<Int>()
+        for submission in submissions {
+            for (index, value) in submission.values.enumerated() {
+                guard let value, !overflowed.contains(index) else { continue }
+                if let next = totals[index].adding(value) {
+                    totals[index] = next
+                } else {
+                    overflowed.insert(index)
+                    findings.append(Finding(code: .sumOverflow, scope: scope, subject: subject,
+                                            cellCode: template.figures[index].code,
+                                            parameters: [.init("cellCode", template.figures[index].code)]))
+                }
+            }
+        }
+        return totals
+    }
+}

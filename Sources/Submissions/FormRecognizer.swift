@@ -1,0 +1,314 @@
+import CSVReading
+import ExactArithmetic
+import Findings
+import Foundation
+import ReportSpec
+
+/// Recognises the official tables in a form CSV by their labels, not their positions,
+/// and reads one unit's figures.
+///
+/// A row is one of: a title or `填报单位` line; a section heading (`三、收到和处理…`);
+/// a block heading (`第二十条第（一）项`); a column header row; a data row, whose label
+/// cells spell a template row (joined or not, with or without numbering and repeated
+/// group labels); or anything else (notes, prose), which is skipped — unless it carries
+/// numbers inside a table, which makes it an unknown row.
+struct FormRecognizer {
+    let template: ReportTemplate
+    let index: LabelIndex
+
+    /// Reads the unit's figures; `nil` when the file holds no table of the template.
+    func recognise(_ table: CSVTable, file: SourceFile) -> UnitSubmission? {
+        var state = State(template: template, file: file)
+        for record in table.records {
+            state.consume(record, index: index)
+        }
+        return state.finish()
+    }
+
+    private struct State {
+        let template: ReportTemplate
+        let file: SourceFile
+        var submission: UnitSubmission
+        var unitFromLine: (name: String, line: Int)?
+        var unitFromTitle: (name: String, line: Int)?
+        var currentTable: Int?
+        /// Where the figures start, per table, from its header rows.
+        var dataStart: [Int: Int] = [:]
+        /// Rows already read: grid row per table → the line where it was read.
+        var rowsRead: [String: Int] = [:]
+        var tablesSeen = Set<Int>()
+        var normalisations: [NumberText.Normalisation: Int] = [:]
+
+        init(template: ReportTemplate, file: SourceFile) {
+            self.template = template
+            self.file = file
+            self.submission = UnitSubmission(unit: "", unitSource: .fileName, file: file, figureCount: template.figures.count)
+        }
+
+        mutating func consume(_ record: CSVRecord, index: LabelIndex) {
+            // Non-empty cells with their column and key.
+            var cells: [(column: Int, text: String, key: String)] = []
+            for (column, text) in record.fields.enumerated() {
+                let key = LabelKey.key(text)
+                if !key.isEmpty { cells.append((column, text, key)) }
+            }
+            guard !cells.isEmpty else { return }
+
+            // Title and 填报单位 lines.
+            if let first = cells.first, consumeUnitLine(first.text, next: cells.dropFirst().first?.text, line: record.line) {
+                return
+            }
+            // Label cells: the leading run of cells that are labels, not figures.
+            var labelCells: [(column: Int, text: String, key: String)] = []
+            for cell in cells {
+                if Self.looksLikeFigure(cell.key) && !index.isKnownLabel(cell.key) { break }
+                labelCells.append(cell)
+            }
+            let hasFigures = labelCells.count < cells.count
+            // Cells that repeat the one before (WPS "split and fill", or a label on every row of its merge).
+            var deduplicated: [String] = []
+            for cell in labelCells where deduplicated.last != cell.key { deduplicated.append(cell.key) }
+            let joined = deduplicated.joined()
+
+            if !hasFigures {
+                if let table = index.headings[joined] ?? index.headings[LabelKey.withoutNumbering(joined)] {
+                    currentTable = table
+                    tablesSeen.insert(table)
+                    return
+                }
+                if let block = index.blockHeadings[joined] {
+                    currentTable = block.table
+                    tablesSeen.insert(block.table)
+                    return
+                }
+                if consumeHeaderRow(labelCells, index: index) { return }
+            }
+            if let entry = index.matchDataRow(joined, preferring: currentTable) {
+                currentTable = entry.table
+                tablesSeen.insert(entry.table)
+                let labelEnd = labelCells.last!.column
+                readRow(entry, record: record, labelEnd: labelEnd)
+                return
+            }
+            // An unlabelled data row (表四): figures right after its header.
+            if labelCells.isEmpty, let table = currentTable,
+               let entry = index.dataRows.first(where: { $0.table == table && $0.row.labelPath.isEmpty }),
+               rowsRead[rowKey(entry)] == nil {
+                readRow(entry, record: record, labelEnd: nil)
+                return
+            }
+            if hasFigures, !labelCells.isEmpty, let table = currentTable {
+                let tableSpec = template.tables[table]
+                let label = labelCells.map(\.text).joined(separator: " ")
+                let suggestion = index.closestRowLabel(to: joined, in: table).map { "（是否应为“\($0)”？）" } ?? ""
+                submission.findings.append(Finding(
+                    code: .unknownRow, scope: .file,
+                    location: SourceLocation(file: file.displayName, line: record.line, column: labelCells[0].column + 1),
+                    table: tableSpec.name, rowLabel: label,
+                    parameters: [.init("table", tableSpec.name), .init("label", label), .init("suggestion", suggestion)]))
+            }
+        }
+
+        /// A cell that is a figure rather than a label: starts like a number, or is a dash.
+        static func looksLikeFigure(_ key: String) -> Bool {
+            guard let first = key.unicodeScalars.first else { return false }
+            if ("0"..."9").contains(first) || first == "+" || first == "." || first == "," { return true }
+            return ["—", "–", "/", "−", "－", "无"].contains(key) || key.allSatisfy { $0 == "—" || $0 == "-" }
+        }
+
+        /// Title (`××2020年政府信息公开工作年度报告`) and `填报单位：××` lines.
+        mutating func consumeUnitLine(_ text: String, next: String?, line: Int) -> Bool {
+            let key = LabelKey.key(text)
+            for prefix in ["填报单位", "报送单位", "单位名称"] where key.hasPrefix(prefix) {
+                var name = String(key.dropFirst(prefix.count))
+                if name.isEmpty, let next { name = LabelKey.key(next) }
+                name = Self.cleanUnitName(name)
+                if !name.isEmpty, unitFromLine == nil { unitFromLine = (name, line) }
+                return true
+            }
+            if key.hasPrefix("填报年度") || key.hasPrefix("报告年度") {
+                if let year = Self.year(in: key + (next.map(LabelKey.key) ?? "")), submission.statedYear == nil {
+                    submission.statedYear = year
+                    submission.yearLocation = SourceLocation(file: file.displayName, line: line, column: 1)
+                }
+                return true
+            }
+            if key.contains("政府信息公开工作年度报告") {
+                if let year = Self.year(in: key) {
+                    if submission.statedYear == nil {
+                        submission.statedYear = year
+                        submission.yearLocation = SourceLocation(file: file.displayName, line: line, column: 1)
+                    }
+                    if let range = key.range(of: String(year)) {
+                        let name = Self.cleanUnitName(String(key[..<range.lowerBound]))
+                        if !name.isEmpty, unitFromTitle == nil { unitFromTitle = (name, line) }
+                    }
+                }
+                return true
+            }
+            return false
+        }
+
+        static func cleanUnitName(_ name: String) -> String {
+            var result = name
+            for suffix in ["(盖章)", "(公章)", "盖章"] where result.hasSuffix(suffix) {
+                result = String(result.dropLast(suffix.count))
+            }
+            return result
+        }
+
+        /// The first plausible report year (2000–2099) in a text.
+        static func year(in text: String) -> Int? {
+            let characters = Array(text)
+            guard characters.count >= 4 else { return nil }
+            for start in 0...(characters.count - 4) {
+                let slice = characters[start..<(start + 4)]
+                guard slice.allSatisfy({ $0.isASCII && $0.isNumber }), slice.first == "2", slice.dropFirst().first == "0" else { continue }
+                if start > 0, characters[start - 1].isASCII, characters[start - 1].isNumber { continue }
+                if start + 4 < characters.count, characters[start + 4].isASCII, characters[start + 4].isNumber { continue }
+                return Int(String(slice))
+            }
+            return nil
+        }
+
+        /// A row of column headers: every cell is a header text of one table. Remembers
+        /// where that table's figures start.
+        mutating func consumeHeaderRow(_ cells: [(column: Int, text: String, key: String)], index: LabelIndex) -> Bool {
+            guard !cells.isEmpty else { return false }
+            var candidates: [Int]? = nil
+            for cell in cells {
+                let tables = index.headerTexts[cell.key] ?? index.headerTexts[LabelKey.withoutNumbering(cell.key)] ?? []
+                candidates = candidates.map { $0.filter(tables.contains) } ?? tables
+            }
+            guard let tables = candidates, !tables.isEmpty else { return false }
+            let table = (currentTable.flatMap { tables.contains($0) ? $0 : nil }) ?? tables[0]
+            currentTable = table
+            tablesSeen.insert(table)
+            let starts = index.dataColumnHeaders[table] ?? []
+            if let first = cells.first(where: { starts.contains($0.key) })?.column {
+                // Blocks: the header row of each block; matrices: the leftmost leaf over all header rows.
+                if template.tables[table].layout.headerRowCount == 0 {
+                    dataStart[table] = first
+                } else {
+                    dataStart[table] = min(dataStart[table] ?? first, first)
+                }
+            }
+            return true
+        }
+
+        func rowKey(_ entry: LabelIndex.DataRowEntry) -> String {
+            "\(entry.row.tableID)#\(entry.row.gridRow)"
+        }
+
+        /// Reads the figures of a recognised row.
+        mutating func readRow(_ entry: LabelIndex.DataRowEntry, record: CSVRecord, labelEnd: Int?) {
+            let tableSpec = template.tables[entry.table]
+            let key = rowKey(entry)
+            if let firstLine = rowsRead[key] {
+                submission.findings.append(Finding(
+                    code: .duplicateRow, scope: .file,
+                    location: SourceLocation(file: file.displayName, line: record.line, column: (labelEnd ?? 0) + 1),
+                    table: tableSpec.name, rowLabel: entry.row.label,
+                    parameters: [.init("table", tableSpec.name), .init("row", entry.row.label), .init("firstLine", String(firstLine))]))
+                return
+            }
+            rowsRead[key] = record.line
+            // The figures start where the header says, unless the label runs into that
+            // column (a header row not shifted like the data rows); then right after the label.
+            var start: Int
+            if let headerStart = dataStart[entry.table], labelEnd.map({ $0 < headerStart }) ?? true {
+                start = headerStart
+            } else {
+                start = (labelEnd ?? -1) + 1
+            }
+            if labelEnd == nil, dataStart[entry.table] == nil {
+                start = record.fields.firstIndex { !$0.isEmpty } ?? 0
+            }
+            var emptyColumns: [(label: String, column: Int, code: String)] = []
+            var lastSlotColumn = start - 1
+            for slot in entry.row.slots {
+                let column = start + slot.offset
+                lastSlotColumn = column + slot.span - 1
+                let text = column < record.fields.count ? record.fields[column] : ""
+                guard let code = slot.code, let figure = template.figure(code) else {
+                    if !LabelKey.key(text).isEmpty {
+                        extraValue(text, column: column, record: record, tableSpec: tableSpec, entry: entry)
+                    }
+                    continue
+                }
+                let location = SourceLocation(file: file.displayName, line: record.line(ofField: column), column: column + 1)
+                submission.locations[figure.index] = location
+                let read = FigureReader.read(text, figure: figure, tableName: tableSpec.name, location: location)
+                submission.values[figure.index] = read.value
+                submission.findings += read.findings
+                for normalisation in read.normalisations { normalisations[normalisation, default: 0] += 1 }
+                if read.wasEmpty { emptyColumns.append((figure.columnLabel, column, code)) }
+            }
+            for column in (lastSlotColumn + 1)..<max(lastSlotColumn + 1, record.fields.count)
+            where !LabelKey.key(record.fields[column]).isEmpty {
+                extraValue(record.fields[column], column: column, record: record, tableSpec: tableSpec, entry: entry)
+            }
+            if !emptyColumns.isEmpty {
+                let place: String
+                if entry.row.label.isEmpty {
+                    place = "\(tableSpec.name)“\(emptyColumns.map(\.label).joined(separator: "”“"))”列"
+                } else {
+                    place = "\(tableSpec.name)“\(entry.row.label)”行“\(emptyColumns.map(\.label).joined(separator: "”“"))”列"
+                }
+                submission.findings.append(Finding(
+                    code: .emptyCell, scope: .file,
+                    location: SourceLocation(file: file.displayName, line: record.line, column: emptyColumns[0].column + 1),
+                    table: tableSpec.name, rowLabel: entry.row.label, columnLabel: emptyColumns.map(\.label).joined(separator: "、"),
+                    cellCode: emptyColumns[0].code,
+                    parameters: [.init("where", place)],
+                    notes: emptyColumns.count > 1 ? ["涉及指标：" + emptyColumns.map(\.code).joined(separator: "、")] : []))
+            }
+        }
+
+        mutating func extraValue(_ text: String, column: Int, record: CSVRecord, tableSpec: TableSpec, entry: LabelIndex.DataRowEntry) {
+            let place = entry.row.label.isEmpty ? "\(tableSpec.name)的数据行" : "\(tableSpec.name)“\(entry.row.label)”行"
+            submission.findings.append(Finding(
+                code: .extraValue, scope: .file,
+                location: SourceLocation(file: file.displayName, line: record.line, column: column + 1),
+                table: tableSpec.name, rowLabel: entry.row.label,
+                parameters: [.init("where", place + "的数据"), .init("text", text)]))
+        }
+
+        /// Names the unit, reports missing tables and rows, and returns the submission.
+        mutating func finish() -> UnitSubmission? {
+            guard !tablesSeen.isEmpty else { return nil }
+            if let line = unitFromLine {
+                submission.unit = line.name
+                submission.unitSource = .reportingUnitLine(line: line.line)
+            } else if let title = unitFromTitle {
+                submission.unit = title.name
+                submission.unitSource = .title(line: title.line)
+            } else {
+                submission.unit = SubmissionReader.unitName(fromFileName: file.path)
+                submission.unitSource = .fileName
+            }
+            for (t, table) in template.tables.enumerated() {
+                let rowsFound = table.dataRows.filter { rowsRead["\(table.id)#\($0.gridRow)"] != nil }
+                if rowsFound.isEmpty {
+                    if table.required {
+                        submission.findings.append(Finding(
+                            code: .missingTable, scope: .file, location: SourceLocation(file: file.displayName),
+                            table: table.name, parameters: [.init("table", table.name), .init("heading", table.heading)]))
+                    }
+                    continue
+                }
+                submission.tablesFound.insert(table.id)
+                _ = t
+                for row in table.dataRows where rowsRead["\(table.id)#\(row.gridRow)"] == nil {
+                    let label = row.label.isEmpty ? "数据" : row.label
+                    submission.findings.append(Finding(
+                        code: .missingRow, scope: .file, location: SourceLocation(file: file.displayName),
+                        table: table.name, rowLabel: row.label, cellCode: row.codes.first,
+                        parameters: [.init("table", table.name), .init("row", label)]))
+                }
+            }
+            submission.file.normalisations = normalisations
+            return submission
+        }
+    }
+}

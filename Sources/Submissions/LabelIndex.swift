@@ -1,0 +1,144 @@
+import ReportSpec
+
+/// The template's labels as comparison keys, built once per template, and the matching
+/// of a row's label cells against them.
+struct LabelIndex: Sendable {
+    struct DataRowEntry: Sendable {
+        let table: Int
+        let row: DataRowSpec
+        /// Accepted keys of the row's own label, longest first.
+        let leafVariants: [String]
+        /// Accepted keys of each ancestor label (outermost first), and of the block heading.
+        let ancestorVariants: [[String]]
+    }
+
+    let template: ReportTemplate
+    let dataRows: [DataRowEntry]
+    /// Section heading keys → table index.
+    let headings: [String: Int]
+    /// Block heading keys → (table index, block heading as written in the template).
+    let blockHeadings: [String: (table: Int, heading: String)]
+    /// Column header and corner keys → table indices using them.
+    let headerTexts: [String: [Int]]
+    /// Keys of the leaf column labels of matrix tables and the first data column headers of
+    /// blocks: where they are found tells where the figures start.
+    let dataColumnHeaders: [Int: Set<String>]
+    /// For every table, the keys of the first header entry of a block (信息内容, 指标).
+    let blockLabelHeaders: [Int: Set<String>]
+
+    init(template: ReportTemplate) {
+        self.template = template
+        var dataRows: [DataRowEntry] = []
+        var headings: [String: Int] = [:]
+        var blockHeadings: [String: (Int, String)] = [:]
+        var headerTexts: [String: [Int]] = [:]
+        var dataColumnHeaders: [Int: Set<String>] = [:]
+        var blockLabelHeaders: [Int: Set<String>] = [:]
+        for (t, table) in template.tables.enumerated() {
+            for variant in LabelKey.variants(of: table.heading) { headings[variant] = t }
+            for row in table.dataRows {
+                var ancestors = Array(row.labelPath.dropLast()).map { LabelKey.variants(of: $0) }
+                if let block = row.blockHeading { ancestors.insert(LabelKey.variants(of: block), at: 0) }
+                let leaf = row.labelPath.last.map { LabelKey.variants(of: $0).sorted { $0.count > $1.count } } ?? []
+                dataRows.append(DataRowEntry(table: t, row: row, leafVariants: leaf, ancestorVariants: ancestors))
+                if let block = row.blockHeading {
+                    for variant in LabelKey.variants(of: block) { blockHeadings[variant] = (t, block) }
+                }
+            }
+            for text in table.headerTexts {
+                for variant in LabelKey.variants(of: text) where !(headerTexts[variant] ?? []).contains(t) {
+                    headerTexts[variant, default: []].append(t)
+                }
+            }
+            // Where the figures start: the first data column's header.
+            let layout = table.layout
+            var starts = Set<String>()
+            var labels = Set<String>()
+            for r in 0..<layout.height {
+                for c in 0..<layout.width {
+                    guard case .text(let text, let role) = layout.cells[r][c], role == .columnHeader else { continue }
+                    if c == 0 && layout.labelColumnCount == 1 && layout.headerRowCount == 0 {
+                        labels.formUnion(LabelKey.variants(of: text))
+                    } else if c >= layout.labelColumnCount && (layout.headerRowCount == 0 || Self.isLeafHeader(layout, r, c)) {
+                        starts.formUnion(LabelKey.variants(of: text))
+                    }
+                }
+            }
+            dataColumnHeaders[t] = starts
+            blockLabelHeaders[t] = labels
+        }
+        self.dataRows = dataRows
+        self.headings = headings
+        self.blockHeadings = blockHeadings
+        self.headerTexts = headerTexts
+        self.dataColumnHeaders = dataColumnHeaders
+        self.blockLabelHeaders = blockLabelHeaders
+    }
+
+    /// A matrix header cell is a leaf when nothing below it in the header is another label.
+    private static func isLeafHeader(_ layout: TableLayout, _ row: Int, _ column: Int) -> Bool {
+        for r in (row + 1)..<max(row + 1, layout.headerRowCount) {
+            if case .text = layout.cells[r][column] { return false }
+        }
+        return true
+    }
+
+    /// The data row whose labels the joined key spells: the row's own label last,
+    /// preceded by any of its ancestors (in order, each optional). Rows of `preferred`
+    /// are tried first; the longest match wins.
+    func matchDataRow(_ joinedKey: String, preferring preferred: Int?) -> DataRowEntry? {
+        guard !joinedKey.isEmpty else { return nil }
+        var best: (entry: DataRowEntry, score: Int)?
+        for entry in dataRows where !entry.leafVariants.isEmpty {
+            for leaf in entry.leafVariants where joinedKey.hasSuffix(leaf) {
+                var rest = Substring(joinedKey.dropLast(leaf.count))
+                for ancestor in entry.ancestorVariants.reversed() {
+                    if let match = ancestor.first(where: { !$0.isEmpty && rest.hasSuffix($0) }) {
+                        rest = rest.dropLast(match.count)
+                    }
+                }
+                guard rest.isEmpty else { continue }
+                // Prefer the current table, then the longest (most exact) leaf.
+                let score = leaf.count * 2 + (entry.table == preferred ? 1 : 0)
+                if best == nil || score > best!.score { best = (entry, score) }
+                break
+            }
+        }
+        return best?.entry
+    }
+
+    /// True when the key is a known label of any kind (so a cell starting with a digit,
+    /// like `1.属于国家秘密`, is still a label).
+    func isKnownLabel(_ key: String) -> Bool {
+        if headings[key] != nil || blockHeadings[key] != nil || headerTexts[key] != nil { return true }
+        return matchDataRow(key, preferring: nil) != nil
+    }
+
+    /// The template row label closest to an unknown one, for a "did you mean" hint.
+    func closestRowLabel(to key: String, in table: Int?) -> String? {
+        var best: (label: String, distance: Int)?
+        for entry in dataRows where table == nil || entry.table == table {
+            guard let label = entry.row.labelPath.last else { continue }
+            let candidate = LabelKey.withoutNumbering(LabelKey.key(label))
+            let distance = Self.editDistance(Array(LabelKey.withoutNumbering(key)), Array(candidate))
+            if best == nil || distance < best!.distance { best = (label, distance) }
+        }
+        guard let best, best.distance <= max(2, key.count / 3) else { return nil }
+        return best.label
+    }
+
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

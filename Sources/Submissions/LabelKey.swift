@@ -1,0 +1,90 @@
+import Foundation
+
+/// Comparison keys for labels, so that the label variants clerks really produce match
+/// the official text: full-width or half-width punctuation, spaces, curly or straight
+/// quotes, joiners between label columns, missing numbering, a missing gloss.
+///
+/// The same functions normalise the template's labels and the file's cells, so both
+/// sides always agree; output always uses the template's canonical text.
+public enum LabelKey {
+    /// The base key: NFKC (full-width → half-width), then whitespace, quotes, colons
+    /// and joiners removed.
+    public static func key(_ text: String) -> String {
+        let folded = text.unicodeScalars.allSatisfy(\.isASCII) ? text : text.precomposedStringWithCompatibilityMapping
+        var scalars = String.UnicodeScalarView()
+        for scalar in folded.unicodeScalars where !ignored(scalar) {
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+
+    /// Characters that carry no meaning in a label: spaces, quotes, colons, and the
+    /// joiners people put between label columns when they merge them into one.
+    private static func ignored(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.properties.isWhitespace { return true }
+        switch scalar {
+        case "\u{200B}", "\u{FEFF}", "\"", "'", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}",
+             "\u{300C}", "\u{300D}", "\u{300E}", "\u{300F}", ":", "/", "\\", "|", "-", "\u{2014}", "\u{2013}",
+             "\u{2015}", ">", "\u{00B7}", "\u{30FB}", "_":
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The key without leading numbering: `一、`, `(一)`, `1.`, `1、`, `(1)`, `①`.
+    public static func withoutNumbering(_ key: String) -> String {
+        var rest = Substring(key)
+        let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        if let first = rest.first, chineseNumerals.contains(first) {
+            let numerals = rest.prefix { chineseNumerals.contains($0) }
+            let after = rest.dropFirst(numerals.count)
+            if let mark = after.first, mark == "、" || mark == "." || mark == "," || mark == "，" {
+                return String(after.dropFirst())
+            }
+        }
+        if rest.first == "(" {
+            let inner = rest.dropFirst().prefix { $0 != ")" }
+            if !inner.isEmpty, inner.count <= 3,
+               inner.allSatisfy({ chineseNumerals.contains($0) || $0.isASCII && $0.isNumber }),
+               rest.dropFirst(inner.count + 1).first == ")" {
+                return String(rest.dropFirst(inner.count + 2))
+            }
+        }
+        if let first = rest.first, first.isASCII, first.isNumber {
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            let after = rest.dropFirst(digits.count)
+            if let mark = after.first, mark == "." || mark == "、" || mark == "," {
+                rest = after.dropFirst()
+                return String(rest)
+            }
+        }
+        if let first = rest.unicodeScalars.first, (0x2460...0x2473).contains(first.value) {
+            return String(rest.unicodeScalars.dropFirst())
+        }
+        return key
+    }
+
+    /// The key without parenthesised glosses, e.g. `部分公开(区分处理的,…)` → `部分公开`.
+    public static func withoutGloss(_ key: String) -> String {
+        var result = ""
+        var depth = 0
+        for character in key {
+            if character == "(" { depth += 1; continue }
+            if character == ")" { depth = max(0, depth - 1); continue }
+            if depth == 0 { result.append(character) }
+        }
+        return result
+    }
+
+    /// Every key under which a label is accepted, most exact first, without duplicates.
+    public static func variants(of label: String) -> [String] {
+        let full = key(label)
+        let bare = withoutNumbering(full)
+        var result: [String] = []
+        for candidate in [full, bare, withoutGloss(full), withoutGloss(bare)] where !candidate.isEmpty && !result.contains(candidate) {
+            result.append(candidate)
+        }
+        return result
+    }
+}

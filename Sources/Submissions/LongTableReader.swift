@@ -1,0 +1,146 @@
+import CSVReading
+import ExactArithmetic
+import Findings
+import Foundation
+import ReportSpec
+
+/// Reads long CSVs: one value per row — unit, year, cell code, value — with a header
+/// row in Chinese or English. One file may hold many units (an office-system export,
+/// or another district's totals written by `merge --csv`).
+struct LongTableReader {
+    let template: ReportTemplate
+
+    /// Column names accepted for each role, compared as label keys (lowercase for English).
+    static let columnNames: [Role: Set<String>] = [
+        .unit: ["单位", "单位名称", "填报单位", "unit", "unitname"],
+        .year: ["年度", "年份", "报告年度", "year"],
+        .code: ["指标代码", "代码", "单元格代码", "指标", "cell", "code", "cellcode"],
+        .value: ["数值", "值", "数据", "value"],
+    ]
+
+    enum Role: CaseIterable { case unit, year, code, value }
+
+    /// The column of each role when the record is a long-table header.
+    static func header(_ record: CSVRecord) -> [Role: Int]? {
+        var columns: [Role: Int] = [:]
+        for (column, field) in record.fields.enumerated() {
+            let key = LabelKey.key(field).lowercased()
+            for role in Role.allCases where columns[role] == nil && columnNames[role]!.contains(key) {
+                columns[role] = column
+            }
+        }
+        return columns.count == Role.allCases.count ? columns : nil
+    }
+
+    /// True when the first non-blank record of the table is a long-table header.
+    static func isLongTable(_ table: CSVTable) -> Bool {
+        guard let first = table.records.first(where: { $0.fields.contains { !LabelKey.key($0).isEmpty } }) else { return false }
+        return header(first) != nil
+    }
+
+    func read(_ table: CSVTable, file: SourceFile) -> (submissions: [UnitSubmission], findings: [Finding]) {
+        var fileFindings: [Finding] = []
+        guard let headerIndex = table.records.firstIndex(where: { Self.header($0) != nil }),
+              let columns = Self.header(table.records[headerIndex]) else { return ([], []) }
+        var submissions: [UnitSubmission] = []
+        var byUnit: [String: Int] = [:]
+        var seen: [String: Int] = [:]  // unit#code → line
+        var normalisations: [String: [NumberText.Normalisation: Int]] = [:]
+        let tableNames = Dictionary(uniqueKeysWithValues: template.tables.map { ($0.id, $0.name) })
+
+        for record in table.records[(headerIndex + 1)...] {
+            let fields = record.fields
+            if fields.allSatisfy({ LabelKey.key($0).isEmpty }) { continue }
+            func field(_ role: Role) -> String {
+                let column = columns[role]!
+                return column < fields.count ? fields[column].trimmingCharacters(in: .whitespaces) : ""
+            }
+            func location(_ role: Role) -> SourceLocation {
+                SourceLocation(file: file.displayName, line: record.line, column: columns[role]! + 1)
+            }
+            let unit = LabelKey.key(field(.unit))
+            let code = Self.codeKey(field(.code))
+            guard !unit.isEmpty, !code.isEmpty else {
+                let missing = unit.isEmpty ? "缺少单位名称" : "缺少指标代码"
+                fileFindings.append(Finding(code: .longRowInvalid, scope: .file, location: location(unit.isEmpty ? .unit : .code),
+                                            parameters: [.init("line", String(record.line)), .init("reason", missing)]))
+                continue
+            }
+            let u: Int
+            if let existing = byUnit[unit] {
+                u = existing
+            } else {
+                u = submissions.count
+                byUnit[unit] = u
+                var submission = UnitSubmission(unit: unit, unitSource: .longTable, file: file, figureCount: template.figures.count)
+                if let year = Int(field(.year).filter(\.isNumber)), field(.year).contains(where: \.isNumber) {
+                    submission.statedYear = year
+                    submission.yearLocation = location(.year)
+                }
+                submissions.append(submission)
+            }
+            guard let figure = template.figure(code) else {
+                let suggestion = closestCode(to: code).map { "（是否应为“\($0)”？）" } ?? ""
+                submissions[u].findings.append(Finding(
+                    code: .unknownCellCode, scope: .file, location: location(.code), cellCode: code,
+                    parameters: [.init("cellCode", code), .init("format", template.format), .init("suggestion", suggestion)]))
+                continue
+            }
+            let tableName = tableNames[figure.tableID] ?? figure.tableID
+            if let firstLine = seen["\(unit)#\(code)"] {
+                submissions[u].findings.append(Finding(
+                    code: .duplicateRow, scope: .file, location: location(.code), table: tableName,
+                    rowLabel: figure.rowLabel, cellCode: code,
+                    parameters: [.init("table", tableName), .init("row", "\(figure.place(tableName: "")) \(code)"),
+                                 .init("firstLine", String(firstLine))]))
+                continue
+            }
+            seen["\(unit)#\(code)"] = record.line
+            let valueLocation = location(.value)
+            let read = FigureReader.read(field(.value), figure: figure, tableName: tableName, location: valueLocation)
+            submissions[u].values[figure.index] = read.value
+            submissions[u].locations[figure.index] = valueLocation
+            submissions[u].findings += read.findings
+            if read.wasEmpty {
+                submissions[u].findings.append(Finding(
+                    code: .emptyCell, scope: .file, location: valueLocation, table: tableName, rowLabel: figure.rowLabel,
+                    columnLabel: figure.columnLabel, cellCode: code,
+                    parameters: [.init("where", figure.place(tableName: tableName))]))
+            }
+            for normalisation in read.normalisations { normalisations[unit, default: [:]][normalisation, default: 0] += 1 }
+            submissions[u].tablesFound.insert(figure.tableID)
+        }
+
+        for u in submissions.indices {
+            var unitNormalisations = file.normalisations
+            for (key, count) in normalisations[submissions[u].unit] ?? [:] { unitNormalisations[key, default: 0] += count }
+            submissions[u].file.normalisations = unitNormalisations
+            // A long table may leave out cells; say which, per table, once.
+            for table in template.tables where table.required {
+                let missing = table.dataRows.flatMap(\.codes).filter { submissions[u].values[template.index(of: $0)!] == nil }
+                guard !missing.isEmpty else { continue }
+                let shown = missing.prefix(6).joined(separator: "、") + (missing.count > 6 ? " 等 \(missing.count) 个指标" : "")
+                submissions[u].findings.append(Finding(
+                    code: .missingRow, severity: .warning, scope: .file, location: SourceLocation(file: file.displayName),
+                    table: table.name, cellCode: missing[0],
+                    parameters: [.init("table", table.name), .init("row", "指标 \(shown)")]))
+            }
+        }
+        return (submissions, fileFindings)
+    }
+
+    /// A cell code as typed: full-width letters folded, spaces dropped, upper case.
+    static func codeKey(_ text: String) -> String {
+        text.precomposedStringWithCompatibilityMapping.filter { !$0.isWhitespace }.uppercased()
+    }
+
+    private func closestCode(to code: String) -> String? {
+        var best: (String, Int)?
+        for figure in template.figures {
+            let distance = LabelIndex.editDistance(Array(code), Array(figure.code))
+            if best == nil || distance < best!.1 { best = (figure.code, distance) }
+        }
+        guard let best, best.1 <= 2 else { return nil }
+        return best.0
+    }
+}

@@ -1,0 +1,136 @@
+import CSVReading
+import Findings
+import Foundation
+import ReportSpec
+
+/// Reads every submission given on the command line — files, or folders searched
+/// recursively — as form CSVs or long CSVs. A file that cannot be read becomes a
+/// finding and the run goes on with the others.
+public struct SubmissionReader: Sendable {
+    public let template: ReportTemplate
+    private let index: LabelIndex
+    /// Paths never read as input (the output being written, the roster).
+    public var excludedPaths: Set<String> = []
+
+    public init(template: ReportTemplate) {
+        self.template = template
+        self.index = LabelIndex(template: template)
+    }
+
+    /// File name extensions read when a folder is given. Explicitly named files are read
+    /// whatever their extension.
+    public static let inputExtensions: Set<String> = ["csv", "txt", "tsv"]
+    /// Spreadsheet files found in a folder are named in a finding instead of being skipped silently.
+    static let spreadsheetExtensions: Set<String> = ["xlsx", "xls", "et", "ods"]
+
+    /// Reads all inputs. Files are read in path order, so the result does not depend on
+    /// the order the file system lists a folder in.
+    public func read(inputs: [String]) -> ReadResult {
+        var result = ReadResult()
+        for (path, displayName) in listFiles(inputs, findings: &result.fileFindings) {
+            read(path: path, displayName: displayName, into: &result)
+        }
+        return result
+    }
+
+    /// The files to read: explicit files as given, folders expanded recursively and sorted.
+    func listFiles(_ inputs: [String], findings: inout [Finding]) -> [(path: String, displayName: String)] {
+        var files: [(String, String)] = []
+        let manager = FileManager.default
+        let excluded = Set(excludedPaths.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        for input in inputs {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else {
+                files.append((input, input))
+                continue
+            }
+            let base = URL(fileURLWithPath: input).standardizedFileURL
+            var found: [(String, String)] = []
+            if let enumerator = manager.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
+                                                   options: [.skipsHiddenFiles]) {
+                for case let url as URL in enumerator {
+                    let ext = url.pathExtension.lowercased()
+                    guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+                    let standardized = url.standardizedFileURL.path
+                    if excluded.contains(standardized) { continue }
+                    // Excel's lock files (~$name.xlsx) are not submissions.
+                    if url.lastPathComponent.hasPrefix("~$") { continue }
+                    let relative = String(standardized.dropFirst(base.path.count).drop { $0 == "/" })
+                    let display = (input.hasSuffix("/") ? input : input + "/") + relative
+                    if Self.inputExtensions.contains(ext) {
+                        found.append((standardized, display))
+                    } else if Self.spreadsheetExtensions.contains(ext) {
+                        findings.append(Finding(
+                            code: .fileUnreadable, scope: .file, location: SourceLocation(file: display),
+                            parameters: [.init("reason", "\(display): 这是 Excel/WPS 工作簿，目前只读取 CSV；请在 Excel 或 WPS 中另存为“CSV UTF-8”或“CSV（逗号分隔）”后重新提交。")]))
+                    }
+                }
+            }
+            files += found.sorted { $0.1 < $1.1 }
+        }
+        return files
+    }
+
+    private func read(path: String, displayName: String, into result: inout ReadResult) {
+        let bytes: [UInt8]
+        let table: CSVTable
+        do {
+            bytes = try CSVReader.loadBytes(path: path)
+            table = try CSVReader.parse(bytes: bytes, path: displayName)
+        } catch {
+            let message = error.description.replacingOccurrences(of: path + ": ", with: displayName + ": ")
+            result.fileFindings.append(Finding(
+                code: .fileUnreadable, scope: .file, location: SourceLocation(file: displayName),
+                parameters: [.init("reason", message)]))
+            result.files.append(SourceFile(path: path, displayName: displayName, byteCount: 0, sha256: "",
+                                           encoding: "", delimiter: "", kind: .unreadable))
+            return
+        }
+        var file = SourceFile(path: path, displayName: displayName, byteCount: bytes.count,
+                              sha256: SHA256.hexDigest(bytes), encoding: table.encoding.displayName,
+                              delimiter: Self.delimiterName(table.delimiter), kind: .form)
+        if LongTableReader.isLongTable(table) {
+            file.kind = .long
+            let long = LongTableReader(template: template).read(table, file: file)
+            result.submissions += long.submissions
+            result.fileFindings += long.findings
+            var merged = file
+            for submission in long.submissions {
+                for (key, count) in submission.file.normalisations { merged.normalisations[key, default: 0] += count }
+            }
+            result.files.append(merged)
+            return
+        }
+        if let submission = FormRecognizer(template: template, index: index).recognise(table, file: file) {
+            result.files.append(submission.file)
+            result.submissions.append(submission)
+        } else {
+            result.files.append(file)
+            result.fileFindings.append(Finding(code: .noTableFound, scope: .file, location: SourceLocation(file: displayName)))
+        }
+    }
+
+    static func delimiterName(_ byte: UInt8) -> String {
+        switch byte {
+        case UInt8(ascii: ","): "逗号"
+        case UInt8(ascii: "\t"): "制表符"
+        case UInt8(ascii: ";"): "分号"
+        default: String(UnicodeScalar(byte))
+        }
+    }
+
+    /// The unit named by a file name: the name without folders and extension, and
+    /// without what clerks add to it (`（修改版）`, `-2020年`, `_年报`).
+    public static func unitName(fromFileName path: String) -> String {
+        var name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        name = LabelKey.key(name)
+        for suffix in ["政府信息公开工作年度报告", "年度报告", "年报", "报表", "填报表", "表"] {
+            if name.hasSuffix(suffix) { name = String(name.dropLast(suffix.count)) }
+        }
+        // A trailing year: 鲤城区教育局2020年 → 鲤城区教育局.
+        while let last = name.last, last.isNumber || last == "年" || last == "度" {
+            name.removeLast()
+        }
+        return name.isEmpty ? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent : name
+    }
+}

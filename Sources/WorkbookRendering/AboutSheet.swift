@@ -1,0 +1,71 @@
+import ReportEngine
+import Submissions
+import XlsxWriter
+
+/// 说明: what was read (every file with its size, SHA-256, encoding and how its numbers
+/// had to be normalised), the template and format, the year, and what made the workbook.
+struct AboutSheet {
+    static let sheetName = "说明"
+
+    let report: MergeReport
+    let options: RenderOptions
+
+    func write(to sheet: Worksheet) throws {
+        let template = report.template
+        var row = 0
+        try sheet.write("说明", row: row, column: 0, format: Styles.title)
+        row += 2
+        var facts: [(String, String)] = [
+            ("报告年度", "\(report.year) 年度"),
+            ("年报格式", "\(template.name)（\(template.format) 格式，\(template.yearsDescription)）"),
+            ("格式依据", template.issuedBy ?? ""),
+            ("模板", template.source),
+        ]
+        if let district = report.district { facts.append(("汇总单位", district)) }
+        facts += [
+            ("名册", report.roster.map { "\($0.path)（\($0.units.count) 个单位，\($0.groups.count) 个分组）" } ?? "未提供名册：按文件中的单位汇总，不分组"),
+            ("计入汇总的单位", "\(report.units.count) 个"),
+            ("审核结果", "\(report.errorCount) 个错误，\(report.warningCount) 个警告"),
+            ("生成程序", options.generator),
+            ("生成时间", options.createdDescription),
+        ]
+        if !options.command.isEmpty { facts.append(("命令", options.command)) }
+        for (label, value) in facts {
+            try sheet.write(label, row: row, column: 0, format: Styles.boldText)
+            try sheet.mergeRange(firstRow: row, firstColumn: 1, lastRow: row, lastColumn: 7, text: value.isEmpty ? "—" : value,
+                                 format: Styles.text)
+            row += 1
+        }
+        row += 1
+        try sheet.write("读取的文件", row: row, column: 0, format: Styles.sectionHeading)
+        row += 1
+        let headers = ["文件", "类型", "单位", "大小（字节）", "编码", "分隔符", "数值规范化", "SHA-256"]
+        for (column, header) in headers.enumerated() {
+            try sheet.write(header, row: row, column: column, format: Styles.columnHeader)
+        }
+        try sheet.repeatRows(first: row, last: row)
+        row += 1
+        for file in report.files {
+            let units = report.units.filter { $0.submission.file.path == file.path }.map(\.name)
+                + report.excluded.filter { $0.submission.file.path == file.path }.map { "\($0.submission.unit)（未计入：\($0.reason)）" }
+            let normalisations = NumberText.Normalisation.allCases.compactMap { kind in
+                file.normalisations[kind].map { "\(kind.rawValue) \($0) 处" }
+            }
+            let cells = [file.displayName, file.kind.rawValue, units.joined(separator: "、"), String(file.byteCount),
+                         file.encoding, file.delimiter, normalisations.joined(separator: "；"), file.sha256]
+            for (column, text) in cells.enumerated() {
+                if text.isEmpty {
+                    try sheet.writeBlank(row: row, column: column, format: Styles.text)
+                } else {
+                    try sheet.write(text, row: row, column: column, format: Styles.text)
+                }
+            }
+            row += 1
+        }
+        let widths: [Double] = [30, 10, 30, 12, 16, 8, 30, 66]
+        for (column, width) in widths.enumerated() { try sheet.setColumnWidth(width, firstColumn: column) }
+        try sheet.setPaper(.a4)
+        try sheet.setLandscape()
+        try sheet.fitToPages(width: 1, height: 0)
+    }
+}

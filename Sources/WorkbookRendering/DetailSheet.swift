@@ -1,0 +1,139 @@
+import ExactArithmetic
+import ReportEngine
+import ReportSpec
+import XlsxWriter
+
+/// Where things are on the 明细 sheet, so that totals elsewhere can be formulas over the
+/// units' figures.
+struct DetailLayout {
+    static let sheetName = "明细"
+    static let firstFigureColumn = 4
+    static let headerRows = 5
+
+    /// Sheet row of each counted unit, by index into `MergeReport.units`.
+    var unitRows: [Int] = []
+    /// The unit rows of each group, as contiguous ranges (empty groups have none).
+    var groupRanges: [ClosedRange<Int>?] = []
+    var groupSubtotalRows: [Int?] = []
+    var totalRow = 0
+
+    func column(ofFigure index: Int) -> Int { Self.firstFigureColumn + index }
+
+    /// `SUM('明细'!E6:E12,'明细'!E14:E30)`: a figure summed over the unit rows of the given
+    /// groups (all groups when nil); `nil` when there are no units.
+    func sumFormula(figure index: Int, groups: [Int]? = nil, qualified: Bool = true) -> String? {
+        let column = CellReference.columnLetters(self.column(ofFigure: index))
+        let prefix = qualified ? CellReference.quotedSheetName(Self.sheetName) + "!" : ""
+        let ranges = (groups ?? Array(groupRanges.indices)).compactMap { groupRanges[$0] }
+        guard !ranges.isEmpty else { return nil }
+        let parts = ranges.map { range in
+            range.count == 1
+                ? "\(prefix)\(column)\(range.lowerBound + 1)"
+                : "\(prefix)\(column)\(range.lowerBound + 1):\(column)\(range.upperBound + 1)"
+        }
+        return "SUM(" + parts.joined(separator: ",") + ")"
+    }
+}
+
+/// 明细: one row per unit, one column per figure, with a subtotal row after each group
+/// and the total at the bottom; every subtotal and total is a formula over the unit rows.
+struct DetailSheet {
+    let report: MergeReport
+
+    func layout() -> DetailLayout {
+        var layout = DetailLayout()
+        layout.unitRows = Array(repeating: 0, count: report.units.count)
+        var row = DetailLayout.headerRows
+        let showSubtotals = report.groups.count > 1 || report.roster != nil
+        for group in report.groups {
+            if group.unitIndices.isEmpty {
+                layout.groupRanges.append(nil)
+            } else {
+                let first = row
+                for unit in group.unitIndices {
+                    layout.unitRows[unit] = row
+                    row += 1
+                }
+                layout.groupRanges.append(first...(row - 1))
+            }
+            if showSubtotals {
+                layout.groupSubtotalRows.append(row)
+                row += 1
+            } else {
+                layout.groupSubtotalRows.append(nil)
+            }
+        }
+        layout.totalRow = row
+        return layout
+    }
+
+    func write(to sheet: Worksheet, layout: DetailLayout) throws {
+        let template = report.template
+        let figures = template.figures
+        let lastColumn = DetailLayout.firstFigureColumn + figures.count - 1
+        try sheet.write("明细：各单位数据（每行一个单位，每列一个指标；小计、合计为公式）", row: 0, column: 0, format: Styles.sectionHeading)
+        let headers = ["序号", "单位", "分组", "文件"]
+        for (column, header) in headers.enumerated() {
+            try sheet.mergeRange(firstRow: 1, firstColumn: column, lastRow: 4, lastColumn: column, text: header, format: Styles.columnHeader)
+        }
+        for figure in figures {
+            let column = layout.column(ofFigure: figure.index)
+            let table = template.table(figure.tableID)
+            try sheet.write(table?.name ?? figure.tableID, row: 1, column: column, format: Styles.columnHeader)
+            try sheet.write(figure.rowLabel.isEmpty ? figure.columnPath.dropLast().joined(separator: "—") : figure.rowLabel,
+                            row: 2, column: column, format: Styles.columnHeader)
+            try sheet.write(figure.columnLabel, row: 3, column: column, format: Styles.columnHeader)
+            try sheet.write(figure.code, row: 4, column: column, format: Styles.columnHeader)
+        }
+        try sheet.setRowHeight(60, row: 2)
+        try sheet.setRowHeight(30, row: 3)
+
+        for (index, unit) in report.units.enumerated() {
+            let row = layout.unitRows[index]
+            try sheet.write(Double(index + 1), row: row, column: 0, format: Styles.text)
+            try sheet.write(unit.name, row: row, column: 1, format: Styles.text)
+            try sheet.write(unit.group, row: row, column: 2, format: Styles.text)
+            try sheet.write(unit.submission.file.displayName, row: row, column: 3, format: Styles.text)
+            for figure in figures {
+                let value = unit.submission.value(at: figure.index)
+                try sheet.write(value.doubleValue, row: row, column: layout.column(ofFigure: figure.index),
+                                format: Styles.figure(figure, value: value))
+            }
+        }
+        for (g, group) in report.groups.enumerated() {
+            guard let row = layout.groupSubtotalRows[g] else { continue }
+            try writeTotalRow(sheet, row: row, label: MergeReport.groupSubject(group.name), values: group.values,
+                              layout: layout, groups: [g])
+        }
+        try writeTotalRow(sheet, row: layout.totalRow, label: MergeReport.totalName, values: report.total,
+                          layout: layout, groups: nil)
+
+        try sheet.setColumnWidth(6, firstColumn: 0)
+        try sheet.setColumnWidth(max(16, report.units.map { TextWidth.columnWidth(forLongestText: $0.name) }.max() ?? 16),
+                                 firstColumn: 1)
+        try sheet.setColumnWidth(12, firstColumn: 2)
+        try sheet.setColumnWidth(24, firstColumn: 3)
+        try sheet.setColumnWidth(11, firstColumn: DetailLayout.firstFigureColumn, lastColumn: lastColumn)
+        try sheet.freezePanes(row: DetailLayout.headerRows, column: 2)
+        try sheet.repeatRows(first: 1, last: 4)
+        try sheet.setPaper(.a4)
+        try sheet.setLandscape()
+    }
+
+    private func writeTotalRow(_ sheet: Worksheet, row: Int, label: String, values: [ExactDecimal],
+                               layout: DetailLayout, groups: [Int]?) throws {
+        let labelFormat = CellFormat(fontName: Styles.song, fontSize: Styles.bodySize, bold: true,
+                                     fillColor: Styles.subtotalFill, border: .thin, verticalAlignment: .center)
+        try sheet.mergeRange(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: 3, text: label, format: labelFormat)
+        for figure in report.template.figures {
+            let value = values[figure.index]
+            let format = Styles.figure(figure, value: value, bold: true, fill: Styles.subtotalFill)
+            let column = layout.column(ofFigure: figure.index)
+            if let formula = layout.sumFormula(figure: figure.index, groups: groups, qualified: false) {
+                try sheet.writeFormula(formula, cachedValue: value.doubleValue, row: row, column: column, format: format)
+            } else {
+                try sheet.write(value.doubleValue, row: row, column: column, format: format)
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import NianbaoCLI
+
+NianbaoMain.exit(NianbaoMain.run(Array(CommandLine.arguments.dropFirst())))
