@@ -36,8 +36,7 @@ struct MergeCommand: ParsableCommand, StatusCommand {
         guard let job = options.runJob(excluding: [output]) else { return .failure }
         let renderOptions = RenderOptions(
             generator: NianbaoVersion.generator,
-            createdEpoch: ReportOptions.creationEpoch(files: job.read.files),
-            command: (["nianbao", "merge"] + CommandLine.arguments.dropFirst(2)).joined(separator: " "))
+            createdEpoch: ReportOptions.creationEpoch(files: job.read.files))
         do {
             try destination.write { temporary in
                 try WorkbookRenderer(report: job.report, options: renderOptions).write(to: temporary)

@@ -131,10 +131,16 @@ public struct Merger: Sendable {
             let values = sum(members.map { units[$0].submission }, subject: MergeReport.groupSubject(name),
                              scope: .group(name), findings: &findings)
             groups.append(GroupTotal(name: name, unitIndices: members, values: values))
-            findings += checker.check(scope: .group(name), subject: MergeReport.groupSubject(name), value: { values[$0] })
+            // A subtotal of one unit, or the only group's subtotal, repeats figures
+            // checked elsewhere: its findings would only be duplicates.
+            if members.count > 1 && groupNames.count > 1 {
+                findings += checker.check(scope: .group(name), subject: MergeReport.groupSubject(name), value: { values[$0] })
+            }
         }
         let total = sum(units.map(\.submission), subject: MergeReport.totalName, scope: .total, findings: &findings)
-        findings += checker.check(scope: .total, subject: MergeReport.totalName, value: { total[$0] })
+        if units.count > 1 {
+            findings += checker.check(scope: .total, subject: MergeReport.totalName, value: { total[$0] })
+        }
 
         return MergeReport(template: template, year: year, district: district, roster: roster, units: units,
                            groups: groups, total: total, files: read.files, findings: findings.sortedForDisplay(),

@@ -73,7 +73,7 @@ public struct RuleChecker: Sendable {
     private func valuesText(_ terms: [Term], _ value: (Int) -> ExactDecimal) -> String {
         var parts: [String] = []
         var zeros = 0
-        for (position, term) in terms.enumerated() {
+        for term in terms {
             let operand: ExactDecimal
             switch term.operand {
             case .cell(let code): operand = template.index(of: code).map(value) ?? .zero
@@ -83,8 +83,10 @@ public struct RuleChecker: Sendable {
                 zeros += 1
                 continue
             }
-            let sign = term.negated ? "- " : (parts.isEmpty && position == 0 ? "" : "+ ")
-            parts.append(parts.isEmpty && !term.negated ? operand.description : sign + operand.description)
+            // A negative value in parentheses, so `1 + (-3)` reads as the sum it is.
+            let shown = operand.isNegative && !parts.isEmpty ? "(\(operand))" : operand.description
+            let sign = term.negated ? "- " : "+ "
+            parts.append(parts.isEmpty && !term.negated ? shown : sign + shown)
         }
         if parts.isEmpty { parts.append("0") }
         var text = parts.joined(separator: " ")

@@ -29,7 +29,6 @@ struct AboutSheet {
             ("生成程序", options.generator),
             ("生成时间", options.createdDescription),
         ]
-        if !options.command.isEmpty { facts.append(("命令", options.command)) }
         for (label, value) in facts {
             try sheet.write(label, row: row, column: 0, format: Styles.boldText)
             try sheet.mergeRange(firstRow: row, firstColumn: 1, lastRow: row, lastColumn: 7, text: value.isEmpty ? "—" : value,

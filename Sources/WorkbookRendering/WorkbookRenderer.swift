@@ -11,13 +11,9 @@ public struct RenderOptions: Sendable {
     /// The document's creation time, seconds since 1970 (from `SOURCE_DATE_EPOCH` or the
     /// newest input), so the same inputs give the same bytes.
     public var createdEpoch: Int
-    /// The command line, shown on 说明.
-    public var command: String
-
-    public init(generator: String, createdEpoch: Int, command: String = "") {
+    public init(generator: String, createdEpoch: Int) {
         self.generator = generator
         self.createdEpoch = createdEpoch
-        self.command = command
     }
 
     /// `2021-01-15 08:00:00 UTC`.

@@ -1,0 +1,40 @@
+# nianbao — `make demo` builds and runs the main job on the bundled example;
+# `make test` builds and runs every test. Both install what is missing first.
+SWIFT   ?= swift
+YEAR    ?= 2020
+OUT     ?= out
+BIN      = .build/debug/nianbao
+
+EXAMPLE ?= examples/licheng-2020
+
+.PHONY: demo test build deps test-deps golden clean
+
+deps:
+	@scripts/install-deps.sh
+
+test-deps:
+	@scripts/install-deps.sh --test
+
+build: deps
+	$(SWIFT) build --product nianbao
+
+# The example contains one deliberate mistake, so merge exits 1 (a workbook with an
+# error to correct); any other status is a real failure.
+demo: build
+	@mkdir -p $(OUT)
+	@echo "运行（running）: nianbao merge $(EXAMPLE) --units $(EXAMPLE)/units.csv --year $(YEAR) -o $(OUT)/$(notdir $(EXAMPLE)).xlsx"
+	@$(BIN) merge $(EXAMPLE) --units $(EXAMPLE)/units.csv --year $(YEAR) -o $(OUT)/$(notdir $(EXAMPLE)).xlsx; \
+	  status=$$?; if [ $$status -gt 1 ]; then exit $$status; fi
+	@echo "工作簿（workbook）: $(abspath $(OUT)/$(notdir $(EXAMPLE)).xlsx)"
+
+test: test-deps build
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Re-record the golden files, then show what changed; recording fails the tests on purpose.
+golden: test-deps build
+	-NIANBAO_RECORD=1 $(SWIFT) test
+	git status --porcelain -- Tests/*/Golden
+
+clean:
+	rm -rf .build $(OUT)
