@@ -149,12 +149,17 @@ struct FormRecognizer {
             return false
         }
 
+        /// The unit's name without what often follows it on the same line (`（盖章）`,
+        /// `填报日期：…`, `联系人：…`) or precedes the year in a title (`关于`).
         static func cleanUnitName(_ name: String) -> String {
-            var result = name
-            for suffix in ["(盖章)", "(公章)", "盖章"] where result.hasSuffix(suffix) {
-                result = String(result.dropLast(suffix.count))
+            var result = Substring(name)
+            for marker in ["填报日期", "填报时间", "报送日期", "日期", "联系人", "联系电话", "电话", "负责人", "填报人", "审核人"] {
+                if let range = result.range(of: marker) { result = result[..<range.lowerBound] }
             }
-            return result
+            for suffix in ["(盖章)", "(公章)", "盖章", "关于"] where result.hasSuffix(suffix) {
+                result = result.dropLast(suffix.count)
+            }
+            return String(result)
         }
 
         /// The first plausible report year (2000–2099) in a text.
