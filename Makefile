@@ -5,7 +5,8 @@ YEAR    ?= 2020
 OUT     ?= out
 BIN      = .build/debug/nianbao
 
-EXAMPLE ?= examples/licheng-2020
+# The bundled example of the year: 2020 (2019 format) or 2023 (2021 format).
+EXAMPLE ?= $(if $(filter 2019 2020,$(YEAR)),examples/licheng-2020,examples/qingxi-$(YEAR))
 
 .PHONY: demo test build deps test-deps golden clean
 
@@ -21,6 +22,7 @@ build: deps
 # The example contains one deliberate mistake, so merge exits 1 (a workbook with an
 # error to correct); any other status is a real failure.
 demo: build
+	@test -d $(EXAMPLE) || { echo "没有 $(YEAR) 年度的示例（no example for $(YEAR)）：请用 YEAR=2020 或 YEAR=2023"; exit 2; }
 	@mkdir -p $(OUT)
 	@echo "运行（running）: nianbao merge $(EXAMPLE) --units $(EXAMPLE)/units.csv --year $(YEAR) -o $(OUT)/$(notdir $(EXAMPLE)).xlsx"
 	@$(BIN) merge $(EXAMPLE) --units $(EXAMPLE)/units.csv --year $(YEAR) -o $(OUT)/$(notdir $(EXAMPLE)).xlsx; \

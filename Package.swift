@@ -34,6 +34,7 @@ let package = Package(
             resources: [
                 // The official formats ship inside the binary, so it runs from any directory.
                 .embedInCode("Templates/2019.yaml"),
+                .embedInCode("Templates/2021.yaml"),
             ]
         ),
         .target(

@@ -116,6 +116,8 @@ public struct ExactDecimal: Hashable, Sendable, Comparable, CustomStringConverti
     public func multiplied(byPowerOfTen power: Int) -> ExactDecimal? {
         precondition(power >= 0)
         if power <= scale { return ExactDecimal(significand: significand, scale: scale - power) }
+        // 10^19 does not fit in an Int64: only zero survives a larger shift.
+        if power - scale > Self.maximumScale { return significand == 0 ? .zero : nil }
         let (value, overflow) = significand.multipliedReportingOverflow(by: Self.powerOfTen(power - scale))
         return overflow ? nil : ExactDecimal(significand: value, scale: 0)
     }

@@ -26,6 +26,7 @@ public enum FindingCode: String, CaseIterable, Sendable, Codable {
     case longRowInvalid = "long-row-invalid"
     // Roster and year
     case yearMismatch = "year-mismatch"
+    case wrongFormat = "wrong-format"
     case unitMissing = "unit-missing"
     case unitDuplicate = "unit-duplicate"
     case unitNotInRoster = "unit-not-in-roster"
@@ -83,6 +84,8 @@ public enum FindingCode: String, CaseIterable, Sendable, Codable {
             "长表第 {line} 行{reason}；每行应有 单位、年度、指标代码、数值 四列"
         case .yearMismatch:
             "文件填写的年度是 {fileYear} 年，本次汇总的是 {year} 年；请确认是否误用了其他年度的报表"
+        case .wrongFormat:
+            "这份报表用的是 {fileFormat} 年版格式（“{label}”只在该格式中出现），本次汇总使用 {format} 年版格式；该文件未计入汇总，请用 {format} 年版表格重新填报"
         case .unitMissing:
             "名册中的“{unit}”（{group}）没有提交"
         case .unitDuplicate:

@@ -17,8 +17,11 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("报告年度（report year），如 2020；不写则取文件中标明的年度。", valueName: "年度"))
     var year: Int?
 
-    @Option(name: .long, help: ArgumentHelp("年报格式（format）：2019；默认按年度选择（2019、2020 年度用 2019 格式）。", valueName: "格式"))
+    @Option(name: .long, help: ArgumentHelp("年报格式（format）：2019 或 2021；默认按年度选择（2019、2020 年度用 2019 年版，2021 年度起用 2021 年版）。", valueName: "格式"))
     var format: String?
+
+    @Option(name: .long, help: ArgumentHelp("调整规则级别（rule severity），可多次使用：R2.3=error、街道及园区:R2.3=off；级别为 error、warning 或 off。", valueName: "规则=级别"))
+    var rule: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("自定义模板文件（custom template，YAML）。", valueName: "FILE"))
     var template: String?
@@ -66,6 +69,15 @@ struct ReportOptions: ParsableArguments {
             Diagnostics.printError("\(error)")
             return nil
         }
+        var overrides = RuleOverrides()
+        for text in rule {
+            switch RuleOverrides.parse(text, template: template) {
+            case .success(let entry): overrides.entries.append(entry)
+            case .failure(let error):
+                Diagnostics.printError(error.description)
+                return nil
+            }
+        }
         var reader = SubmissionReader(template: template)
         reader.excludedPaths = Set(excluded + (units.map { [$0] } ?? []))
         let read = reader.read(inputs: inputs)
@@ -85,7 +97,8 @@ struct ReportOptions: ParsableArguments {
             return again.runJob(excluding: excluded)
         }
         let district = self.district ?? roster.flatMap(Self.districtName)
-        let report = Merger(template: template, year: reportYear).merge(read, roster: roster, district: district)
+        let report = Merger(template: template, year: reportYear, overrides: overrides)
+            .merge(read, roster: roster, district: district)
         return Job(report: report, read: read)
     }
 

@@ -51,9 +51,12 @@ public struct Merger: Sendable {
     public let template: ReportTemplate
     public let year: Int
 
-    public init(template: ReportTemplate, year: Int) {
+    public var overrides: RuleOverrides
+
+    public init(template: ReportTemplate, year: Int, overrides: RuleOverrides = RuleOverrides()) {
         self.template = template
         self.year = year
+        self.overrides = overrides
     }
 
     public func merge(_ read: ReadResult, roster: Roster?, district: String? = nil) -> MergeReport {
@@ -61,6 +64,7 @@ public struct Merger: Sendable {
         var counted: [(unit: CountedUnit, order: Int)] = []
         var excluded: [(UnitSubmission, String)] = []
         var byUnit: [String: Int] = [:]  // roster name (or own name) → index in counted
+        var accounted = Set<String>()     // units that submitted, counted or not
         let checker = RuleChecker(template: template)
 
         for (position, submission) in read.submissions.enumerated() {
@@ -86,6 +90,15 @@ public struct Merger: Sendable {
                 order = rosterUnit.order
             }
             submission.unit = name
+            if let giveaway = submission.formatGiveaway {
+                findings.append(Finding(
+                    code: .wrongFormat, scope: .unit(name), subject: name, location: giveaway.location,
+                    parameters: [.init("fileFormat", giveaway.format), .init("label", giveaway.text),
+                                 .init("format", template.format)]))
+                excluded.append((submission, "使用了 \(giveaway.format) 年版格式"))
+                accounted.insert(name)
+                continue
+            }
             if let first = byUnit[name] {
                 let kept = counted[first].unit.submission.file.displayName
                 findings.append(Finding(
@@ -104,7 +117,7 @@ public struct Merger: Sendable {
             }
             let values = submission.values
             let locations = submission.locations
-            findings += checker.check(scope: .unit(name), subject: name,
+            findings += checker.check(scope: .unit(name), subject: name, group: group, overrides: overrides,
                                       value: { values[$0] ?? .zero }, location: { locations[$0] })
             byUnit[name] = counted.count
             counted.append((CountedUnit(name: name, group: group, code: code, submission: submission), order))
@@ -112,7 +125,7 @@ public struct Merger: Sendable {
 
         let units = counted.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element.unit)
         if let roster {
-            let present = Set(units.map(\.name))
+            let present = Set(units.map(\.name)).union(accounted)
             for unit in roster.units where !present.contains(unit.name) {
                 findings.append(Finding(
                     code: .unitMissing, scope: .unit(unit.name), subject: unit.name,
@@ -134,12 +147,13 @@ public struct Merger: Sendable {
             // A subtotal of one unit, or the only group's subtotal, repeats figures
             // checked elsewhere: its findings would only be duplicates.
             if members.count > 1 && groupNames.count > 1 {
-                findings += checker.check(scope: .group(name), subject: MergeReport.groupSubject(name), value: { values[$0] })
+                findings += checker.check(scope: .group(name), subject: MergeReport.groupSubject(name), group: name,
+                                          overrides: overrides, value: { values[$0] })
             }
         }
         let total = sum(units.map(\.submission), subject: MergeReport.totalName, scope: .total, findings: &findings)
         if units.count > 1 {
-            findings += checker.check(scope: .total, subject: MergeReport.totalName, value: { total[$0] })
+            findings += checker.check(scope: .total, subject: MergeReport.totalName, overrides: overrides, value: { total[$0] })
         }
 
         return MergeReport(template: template, year: year, district: district, roster: roster, units: units,

@@ -16,11 +16,19 @@ public struct RuleChecker: Sendable {
 
     /// The findings for one level. `value(i)` gives the figure at `FigureSpec.index` i;
     /// `location(i)` where it was read (units only).
-    public func check(scope: FindingScope, subject: String,
+    public func check(scope: FindingScope, subject: String, group: String? = nil,
+                      overrides: RuleOverrides = RuleOverrides(),
                       value: (Int) -> ExactDecimal,
                       location: (Int) -> SourceLocation? = { _ in nil }) -> [Finding] {
         var findings: [Finding] = []
-        for rule in template.rules {
+        let level: RuleLevel
+        switch scope {
+        case .group: level = .group
+        case .total: level = .total
+        case .unit, .file: level = .unit
+        }
+        for rule in template.rules where rule.levels.contains(level) {
+            guard let severity = overrides.severity(of: rule, group: group) else { continue }
             guard let left = evaluate(rule.left, value), let right = evaluate(rule.right, value) else {
                 continue  // A sum that overflows is reported by the roll-up.
             }
@@ -34,7 +42,7 @@ public struct RuleChecker: Sendable {
                 ruleID: rule.id, equation: rule.equation, equationWithValues: equationWithValues,
                 relation: rule.relation.symbol, left: left, right: right, difference: difference, cells: rule.cells)
             findings.append(Finding(
-                code: .ruleFailed, severity: rule.severity == .error ? .error : .warning,
+                code: .ruleFailed, severity: severity == .error ? .error : .warning,
                 scope: scope, subject: subject, location: location(subjectIndex),
                 table: tableName, rowLabel: figure.rowLabel, columnLabel: figure.columnLabel, cellCode: figure.code,
                 parameters: [
@@ -103,4 +111,60 @@ public struct RuleChecker: Sendable {
         case .less: "≥"
         }
     }
+}
+
+/// Severity changes asked for on the command line (`--rule R2.3=error`,
+/// `--rule 街道及园区:R2.3=off`): for every group, or for one roster group.
+public struct RuleOverrides: Sendable {
+    public struct Entry: Sendable, Hashable {
+        public let group: String?
+        /// The rule id as written in the template, e.g. `R2.3`.
+        public let ruleID: String
+        /// nil switches the rule off.
+        public let severity: RuleSeverity?
+    }
+
+    public var entries: [Entry] = []
+
+    public init(entries: [Entry] = []) { self.entries = entries }
+
+    /// The severity of a rule for a unit of `group` (or a level without a group): the last
+    /// matching group-specific entry, else the last general one, else the template's. nil: off.
+    public func severity(of rule: RuleSpec, group: String?) -> RuleSeverity? {
+        let matching = entries.filter { $0.ruleID == rule.templateID || $0.ruleID == rule.id }
+        if let group, let specific = matching.last(where: { $0.group == group }) { return specific.severity }
+        if let general = matching.last(where: { $0.group == nil }) { return general.severity }
+        return rule.severity
+    }
+
+    /// Parses `R2.3=error`, `街道及园区:R2.3=off` (also `警告`, `错误`, `关闭`); the error is a
+    /// Chinese description of what is wrong.
+    public static func parse(_ text: String, template: ReportTemplate) -> Result<Entry, RuleOverrideError> {
+        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return .failure(RuleOverrideError(text: text, reason: "应写成 规则=级别，例如 R2.3=error")) }
+        var target = parts[0]
+        var group: String?
+        if let colon = target.lastIndex(where: { $0 == ":" || $0 == "：" }) {
+            group = String(target[..<colon])
+            target = String(target[target.index(after: colon)...])
+        }
+        guard template.rules.contains(where: { $0.templateID == target || $0.id == target }) else {
+            let known = Array(Set(template.rules.map(\.templateID))).sorted().joined(separator: "、")
+            return .failure(RuleOverrideError(text: text, reason: "\(template.format) 年版格式中没有规则“\(target)”；已有规则：\(known)"))
+        }
+        let severity: RuleSeverity?
+        switch parts[1].lowercased() {
+        case "error", "错误": severity = .error
+        case "warning", "警告": severity = .warning
+        case "off", "关闭", "不检查": severity = nil
+        default: return .failure(RuleOverrideError(text: text, reason: "级别“\(parts[1])”应为 error、warning 或 off"))
+        }
+        return .success(Entry(group: group, ruleID: target, severity: severity))
+    }
+}
+
+public struct RuleOverrideError: Error, CustomStringConvertible {
+    public let text: String
+    public let reason: String
+    public var description: String { "--rule \(text)：\(reason)" }
 }

@@ -89,24 +89,29 @@ enum EquationParser {
         var terms: [Term] = []
         var negated = false
         var expectOperand = true
+        // Also at the start of a side: `- - A` would otherwise be read as `-A`.
+        var afterOperator = false
         for token in tokens {
             switch token {
             case .plus, .minus:
-                if expectOperand && !terms.isEmpty {
+                if afterOperator {
                     return .failure(EquationError(text: "", reason: "两个运算符连在一起"))
                 }
                 negated = token == .minus
                 expectOperand = true
+                afterOperator = true
             case .code(let code):
                 guard expectOperand else { return .failure(EquationError(text: "", reason: "“\(code)”前缺少 + 或 -")) }
                 terms.append(Term(negated: negated, operand: .cell(code)))
                 negated = false
                 expectOperand = false
+                afterOperator = false
             case .number(let number):
                 guard expectOperand else { return .failure(EquationError(text: "", reason: "“\(number)”前缺少 + 或 -")) }
                 terms.append(Term(negated: negated, operand: .constant(ExactDecimal(number)!)))
                 negated = false
                 expectOperand = false
+                afterOperator = false
             case .relation:
                 return .failure(EquationError(text: "", reason: "比较符号过多"))
             }

@@ -21,11 +21,14 @@ public struct ReportTemplate: Sendable {
     public let rules: [RuleSpec]
     /// Where the template came from (a path, or `内置 2019 格式`).
     public let source: String
+    /// Labels and codes that only another format has (spec §5.5 F.3).
+    public let otherFormat: OtherFormatSpec?
 
     private let indexByCode: [String: Int]
 
     init(format: String, name: String, issuedBy: String?, firstYear: Int, lastYear: Int?, title: String,
-         tables: [TableSpec], figures: [FigureSpec], headlines: [HeadlineSpec], rules: [RuleSpec], source: String) {
+         tables: [TableSpec], figures: [FigureSpec], headlines: [HeadlineSpec], rules: [RuleSpec], source: String,
+         otherFormat: OtherFormatSpec? = nil) {
         self.format = format
         self.name = name
         self.issuedBy = issuedBy
@@ -37,6 +40,7 @@ public struct ReportTemplate: Sendable {
         self.headlines = headlines
         self.rules = rules
         self.source = source
+        self.otherFormat = otherFormat
         var index: [String: Int] = [:]
         for figure in figures { index[figure.code] = figure.index }
         self.indexByCode = index
@@ -97,6 +101,15 @@ public struct FigureSpec: Sendable, Hashable {
     public var rowLabel: String { rowPath.last ?? "" }
     /// The column's own label.
     public var columnLabel: String { columnPath.last ?? "" }
+}
+
+/// What gives away a submission filled in on another format's form: labels only that
+/// format has, labels that carry figures there but are a group here, cell codes.
+public struct OtherFormatSpec: Sendable, Hashable {
+    public let format: String
+    public let labels: [String]
+    public let rowsWithFigures: [String]
+    public let codes: Set<String>
 }
 
 /// An indicator quoted in the report's narrative.

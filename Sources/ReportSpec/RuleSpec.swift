@@ -12,6 +12,8 @@ public struct RuleSpec: Sendable, Hashable {
     public let instance: String
     public let tableID: String?
     public let severity: RuleSeverity
+    /// The levels the rule is checked on: units, group subtotals, the total.
+    public let levels: Set<RuleLevel>
     public let relation: Relation
     public let left: [Term]
     public let right: [Term]
@@ -29,6 +31,12 @@ public struct RuleSpec: Sendable, Hashable {
             return nil
         }
     }
+}
+
+public enum RuleLevel: String, Sendable, Hashable, CaseIterable {
+    case unit
+    case group
+    case total
 }
 
 public enum RuleSeverity: String, Sendable, Hashable {

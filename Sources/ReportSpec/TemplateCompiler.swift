@@ -44,7 +44,11 @@ struct TemplateCompiler {
             format: file.format, name: file.name, issuedBy: file.issuedBy,
             firstYear: file.years.from, lastYear: file.years.to,
             title: file.title ?? "{district}{year}年政府信息公开工作年度报告",
-            tables: tables, figures: figures, headlines: headlines, rules: rules, source: source)
+            tables: tables, figures: figures, headlines: headlines, rules: rules, source: source,
+            otherFormat: file.otherFormat.map {
+                OtherFormatSpec(format: $0.format, labels: $0.labels ?? [], rowsWithFigures: $0.rowsWithFigures ?? [],
+                                codes: Set($0.codes ?? []))
+            })
     }
 
     // MARK: Figures
@@ -100,7 +104,8 @@ struct TemplateCompiler {
             var column = 0
             var columnLabels = Array(repeating: "", count: width)
             for entry in block.columns {
-                guard column < width else { break }
+                // Count every entry, so that headers wider than the table are reported below.
+                guard column < width else { column += entry?.span ?? 1; continue }
                 if let entry {
                     header[column] = .text(entry.text, role: .columnHeader)
                     headerTexts.append(entry.text)
@@ -317,6 +322,17 @@ struct TemplateCompiler {
             issue(path + ".severity", "未知的 severity “\(rule.severity ?? "")”，应为 error 或 warning")
             severity = .error
         }
+        var levels = Set(RuleLevel.allCases)
+        if let names = rule.levels {
+            levels = []
+            for name in names {
+                if let level = RuleLevel(rawValue: name) {
+                    levels.insert(level)
+                } else {
+                    issue(path + ".levels", "未知的 level “\(name)”，应为 unit、group 或 total")
+                }
+            }
+        }
         if let tableID = rule.table, !tables.contains(where: { $0.id == tableID }) {
             issue(path + ".table", "规则引用了不存在的表格“\(tableID)”")
         }
@@ -370,7 +386,7 @@ struct TemplateCompiler {
                 result.append(RuleSpec(
                     id: "\(file.format):\(rule.id)", templateID: rule.id,
                     instance: bindings.map { "\($0.0)=\($0.1)" }.joined(separator: ","),
-                    tableID: rule.table, severity: severity, relation: parsed.relation,
+                    tableID: rule.table, severity: severity, levels: levels, relation: parsed.relation,
                     left: parsed.left, right: parsed.right, subjectCode: subject,
                     message: rule.message, equation: equation))
             }

@@ -7,6 +7,7 @@ struct TemplateFile: Decodable {
     var issuedBy: String?
     var years: YearRange
     var title: String?
+    var otherFormat: OtherFormatFile?
     var tables: [TableFile]
     var headlines: [HeadlineFile]?
     var rules: [RuleFile]?
@@ -15,6 +16,14 @@ struct TemplateFile: Decodable {
         var from: Int
         var to: Int?
     }
+}
+
+/// What gives away a submission made on another format's form.
+struct OtherFormatFile: Decodable {
+    var format: String
+    var labels: [String]?
+    var rowsWithFigures: [String]?
+    var codes: [String]?
 }
 
 struct TableFile: Decodable {
@@ -114,6 +123,7 @@ struct RuleFile: Decodable {
     var table: String?
     var severity: String?
     var each: [String: EachValues]?
+    var levels: [String]?
     var check: String
     var cell: String?
     var message: String

@@ -5,7 +5,7 @@ import Yams
 /// `templates/`), or a file given with `--template`.
 public enum TemplateLoader {
     /// The built-in formats, in order.
-    public static let builtinFormats = ["2019"]
+    public static let builtinFormats = ["2019", "2021"]
 
     /// The built-in template of a format (`2019`).
     ///
@@ -48,6 +48,10 @@ public enum TemplateLoader {
         } catch let error as YamlError {
             throw TemplateValidationError(source: source, issues: [TemplateIssue(path: "", message: "YAML 语法错误：\(error)")])
         } catch let error as DecodingError {
+            // YAMLDecoder wraps a syntax error as "The given data was not valid YAML."
+            if case .dataCorrupted(let context) = error, let yamlError = context.underlyingError as? YamlError {
+                throw TemplateValidationError(source: source, issues: [TemplateIssue(path: "", message: "YAML 语法错误：\(yamlError)")])
+            }
             throw TemplateValidationError(source: source, issues: [decodingIssue(error)])
         }
         var compiler = TemplateCompiler(file: file, source: source)
@@ -58,6 +62,7 @@ public enum TemplateLoader {
         switch format {
         // SwiftPM names the embedded file `_019_yaml`: an identifier cannot start with a digit.
         case "2019": PackageResources._019_yaml
+        case "2021": PackageResources._021_yaml
         default: nil
         }
     }

@@ -14,7 +14,9 @@ enum FigureReader {
         var wasEmpty = false
     }
 
-    static func read(_ text: String, figure: FigureSpec, tableName: String, location: SourceLocation) -> Read {
+    /// `headerUnit` is a money unit the column header states; a unit in the cell wins.
+    static func read(_ text: String, figure: FigureSpec, tableName: String, location: SourceLocation,
+                     headerUnit: String? = nil) -> Read {
         let place = figure.place(tableName: tableName)
         func finding(_ code: FindingCode, _ extra: [MessageParameter] = []) -> Finding {
             Finding(code: code, scope: .file, location: location, table: tableName, rowLabel: figure.rowLabel,
@@ -46,7 +48,7 @@ enum FigureReader {
             case .money:
                 if value.isNegative { return Read(value: nil, findings: [finding(.negativeCount)]) }
                 let target = figure.unit ?? "元"
-                if let unit {
+                if let unit = unit ?? headerUnit {
                     guard let converted = convert(value, from: unit, to: target) else {
                         return Read(value: nil, findings: [finding(.numberTooLarge)])
                     }

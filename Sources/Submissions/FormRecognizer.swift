@@ -38,6 +38,10 @@ struct FormRecognizer {
         var rowsRead: [String: Int] = [:]
         var tablesSeen = Set<Int>()
         var normalisations: [NumberText.Normalisation: Int] = [:]
+        /// The unit a column header states (`本年收费金额（单位：元）`), per table and column.
+        var headerUnits: [Int: [Int: String]] = [:]
+        /// The first label that only another format has.
+        var giveaway: FormatGiveaway?
 
         init(template: ReportTemplate, file: SourceFile) {
             self.template = template
@@ -69,6 +73,7 @@ struct FormRecognizer {
             var deduplicated: [String] = []
             for cell in labelCells where deduplicated.last != cell.key { deduplicated.append(cell.key) }
             let joined = deduplicated.joined()
+            if giveaway == nil { findGiveaway(labelCells, joined: joined, hasFigures: hasFigures, line: record.line, index: index) }
 
             if !hasFigures {
                 if let table = index.headings[joined] ?? index.headings[LabelKey.withoutNumbering(joined)] {
@@ -106,6 +111,25 @@ struct FormRecognizer {
                     location: SourceLocation(file: file.displayName, line: record.line, column: labelCells[0].column + 1),
                     table: tableSpec.name, rowLabel: label,
                     parameters: [.init("table", tableSpec.name), .init("label", label), .init("suggestion", suggestion)]))
+            }
+        }
+
+        /// Records the first label of another format's form (spec §5.5 F.3): a label only
+        /// that format has, or a row with figures under a label that is a group here.
+        mutating func findGiveaway(_ cells: [(column: Int, text: String, key: String)], joined: String,
+                                   hasFigures: Bool, line: Int, index: LabelIndex) {
+            guard let other = template.otherFormat else { return }
+            for cell in cells {
+                if LabelIndex.headerKeys(cell.key).contains(where: { index.giveawayLabels[$0] != nil }) {
+                    giveaway = FormatGiveaway(format: other.format, text: cell.text,
+                                              location: SourceLocation(file: file.displayName, line: line, column: cell.column + 1))
+                    return
+                }
+            }
+            if hasFigures, let first = cells.first,
+               LabelIndex.headerKeys(joined).contains(where: { index.giveawayRowsWithFigures[$0] != nil }) {
+                giveaway = FormatGiveaway(format: other.format, text: cells.map(\.text).joined(separator: " "),
+                                          location: SourceLocation(file: file.displayName, line: line, column: first.column + 1))
             }
         }
 
@@ -182,15 +206,21 @@ struct FormRecognizer {
             guard !cells.isEmpty else { return false }
             var candidates: [Int]? = nil
             for cell in cells {
-                let tables = index.headerTexts[cell.key] ?? index.headerTexts[LabelKey.withoutNumbering(cell.key)] ?? []
+                let tables = LabelIndex.headerKeys(cell.key).lazy.compactMap { index.headerTexts[$0] }.first ?? []
                 candidates = candidates.map { $0.filter(tables.contains) } ?? tables
             }
             guard let tables = candidates, !tables.isEmpty else { return false }
             let table = (currentTable.flatMap { tables.contains($0) ? $0 : nil }) ?? tables[0]
             currentTable = table
             tablesSeen.insert(table)
+            // A unit stated in a header, e.g. 本年收费金额（单位：元）, applies to its column.
+            var units: [Int: String] = [:]
+            for cell in cells {
+                if cell.key.contains("万元") { units[cell.column] = "万元" } else if cell.key.contains("元") { units[cell.column] = "元" }
+            }
+            headerUnits[table] = units
             let starts = index.dataColumnHeaders[table] ?? []
-            if let first = cells.first(where: { starts.contains($0.key) })?.column {
+            if let first = cells.first(where: { LabelIndex.headerKeys($0.key).contains(where: starts.contains) })?.column {
                 // Blocks: the header row of each block; matrices: the leftmost leaf over all header rows.
                 if template.tables[table].layout.headerRowCount == 0 {
                     dataStart[table] = first
@@ -243,7 +273,8 @@ struct FormRecognizer {
                 }
                 let location = SourceLocation(file: file.displayName, line: record.line(ofField: column), column: column + 1)
                 submission.locations[figure.index] = location
-                let read = FigureReader.read(text, figure: figure, tableName: tableSpec.name, location: location)
+                let read = FigureReader.read(text, figure: figure, tableName: tableSpec.name, location: location,
+                                             headerUnit: headerUnits[entry.table]?[column])
                 submission.values[figure.index] = read.value
                 submission.findings += read.findings
                 for normalisation in read.normalisations { normalisations[normalisation, default: 0] += 1 }
@@ -281,7 +312,7 @@ struct FormRecognizer {
 
         /// Names the unit, reports missing tables and rows, and returns the submission.
         mutating func finish() -> UnitSubmission? {
-            guard !tablesSeen.isEmpty else { return nil }
+            guard !tablesSeen.isEmpty || giveaway != nil else { return nil }
             if let line = unitFromLine {
                 submission.unit = line.name
                 submission.unitSource = .reportingUnitLine(line: line.line)
@@ -291,6 +322,13 @@ struct FormRecognizer {
             } else {
                 submission.unit = SubmissionReader.unitName(fromFileName: file.path)
                 submission.unitSource = .fileName
+            }
+            if let giveaway {
+                // Filled in on another format's form: the figures cannot be mapped, and
+                // the problems of reading them in this format would only be noise.
+                submission.formatGiveaway = giveaway
+                submission.findings = []
+                return submission
             }
             for (t, table) in template.tables.enumerated() {
                 let rowsFound = table.dataRows.filter { rowsRead["\(table.id)#\($0.gridRow)"] != nil }

@@ -26,8 +26,24 @@ struct LabelIndex: Sendable {
     /// For every table, the keys of the first header entry of a block (信息内容, 指标).
     let blockLabelHeaders: [Int: Set<String>]
 
+    /// Keys of labels only another format has, and of labels that carry figures only there.
+    let giveawayLabels: [String: String]
+    let giveawayRowsWithFigures: [String: String]
+
     init(template: ReportTemplate) {
         self.template = template
+        var giveawayLabels: [String: String] = [:]
+        var giveawayRows: [String: String] = [:]
+        if let other = template.otherFormat {
+            for label in other.labels {
+                for variant in LabelKey.variants(of: label) { giveawayLabels[variant] = label }
+            }
+            for label in other.rowsWithFigures {
+                for variant in LabelKey.variants(of: label) { giveawayRows[variant] = label }
+            }
+        }
+        self.giveawayLabels = giveawayLabels
+        self.giveawayRowsWithFigures = giveawayRows
         var dataRows: [DataRowEntry] = []
         var headings: [String: Int] = [:]
         var blockHeadings: [String: (Int, String)] = [:]
@@ -81,6 +97,12 @@ struct LabelIndex: Sendable {
             if case .text = layout.cells[r][column] { return false }
         }
         return true
+    }
+
+    /// Every accepted key of a header cell: as written, without numbering, without a gloss
+    /// such as `（单位：元）`.
+    static func headerKeys(_ key: String) -> [String] {
+        [key, LabelKey.withoutNumbering(key), LabelKey.withoutGloss(key)]
     }
 
     /// The data row whose labels the joined key spells: the row's own label last,

@@ -65,24 +65,35 @@ public enum LabelKey {
         return key
     }
 
-    /// The key without parenthesised glosses, e.g. `部分公开(区分处理的,…)` → `部分公开`.
+    /// The key without a trailing parenthesised gloss, e.g. `部分公开(区分处理的,…)` →
+    /// `部分公开`, `本年收费金额(单位万元)` → `本年收费金额`. Parentheses inside a label
+    /// (`第二十条第(一)项`) are part of it and stay.
     public static func withoutGloss(_ key: String) -> String {
-        var result = ""
+        guard key.last == ")" else { return key }
         var depth = 0
-        for character in key {
-            if character == "(" { depth += 1; continue }
-            if character == ")" { depth = max(0, depth - 1); continue }
-            if depth == 0 { result.append(character) }
+        var index = key.endIndex
+        while index > key.startIndex {
+            index = key.index(before: index)
+            if key[index] == ")" { depth += 1 }
+            if key[index] == "(" {
+                depth -= 1
+                if depth == 0 {
+                    let rest = String(key[..<index])
+                    return rest.isEmpty ? key : rest
+                }
+            }
         }
-        return result
+        return key
     }
 
     /// Every key under which a label is accepted, most exact first, without duplicates.
     public static func variants(of label: String) -> [String] {
         let full = key(label)
         let bare = withoutNumbering(full)
+        // The numbering kept, the gloss dropped: `(二)部分公开`.
+        let numberedWithoutGloss = String(full.dropLast(bare.count)) + withoutGloss(bare)
         var result: [String] = []
-        for candidate in [full, bare, withoutGloss(full), withoutGloss(bare)] where !candidate.isEmpty && !result.contains(candidate) {
+        for candidate in [full, bare, numberedWithoutGloss, withoutGloss(full), withoutGloss(bare)] where !candidate.isEmpty && !result.contains(candidate) {
             result.append(candidate)
         }
         return result

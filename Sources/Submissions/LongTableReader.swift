@@ -79,6 +79,12 @@ struct LongTableReader {
                 }
                 submissions.append(submission)
             }
+            if let other = template.otherFormat, other.codes.contains(code), template.figure(code) == nil {
+                if submissions[u].formatGiveaway == nil {
+                    submissions[u].formatGiveaway = FormatGiveaway(format: other.format, text: code, location: location(.code))
+                }
+                continue
+            }
             guard let figure = template.figure(code) else {
                 let suggestion = closestCode(to: code).map { "（是否应为“\($0)”？）" } ?? ""
                 submissions[u].findings.append(Finding(
@@ -112,6 +118,10 @@ struct LongTableReader {
         }
 
         for u in submissions.indices {
+            if submissions[u].formatGiveaway != nil {
+                submissions[u].findings = []
+                continue
+            }
             var unitNormalisations = file.normalisations
             for (key, count) in normalisations[submissions[u].unit] ?? [:] { unitNormalisations[key, default: 0] += count }
             submissions[u].file.normalisations = unitNormalisations

@@ -75,6 +75,8 @@ public struct UnitSubmission: Sendable {
     public var tablesFound: Set<String>
     /// Problems found while reading this unit's figures.
     public var findings: [Finding]
+    /// Set when the file was filled in on another format's form: what gave it away.
+    public var formatGiveaway: FormatGiveaway?
 
     public init(unit: String, unitSource: UnitNameSource, file: SourceFile, figureCount: Int) {
         self.unit = unit
@@ -90,6 +92,15 @@ public struct UnitSubmission: Sendable {
     public func value(at index: Int) -> ExactDecimal {
         values[index] ?? .zero
     }
+}
+
+/// A label or cell code that only another format has, and where it was found.
+public struct FormatGiveaway: Sendable, Hashable {
+    /// The other format, e.g. `2019`.
+    public var format: String
+    /// The label or code as written in the file.
+    public var text: String
+    public var location: SourceLocation
 }
 
 /// Everything read from the inputs of one run.
