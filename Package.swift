@@ -61,7 +61,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "nianbao", dependencies: ["NianbaoCLI"]),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", path: "Tests/TestSupport", exclude: ["xlsx_dump.py"]),
 
         .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic"]),
         .testTarget(name: "FindingsTests", dependencies: ["Findings"]),

@@ -21,6 +21,9 @@ struct MergeCommand: ParsableCommand, StatusCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("要写出的工作簿（output workbook），如 汇总.xlsx。", valueName: "FILE.xlsx"))
     var output: String
 
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp("每个单位一张按统一格式排版的工作表（unit sheets），有问题的单元格标色并加批注；默认在不超过 \(RenderOptions.unitSheetLimit) 个单位时生成。"))
+    var unitSheets: Bool?
+
     mutating func run() throws {
         throw ExitCode(runWithStatus().rawValue)
     }
@@ -36,7 +39,8 @@ struct MergeCommand: ParsableCommand, StatusCommand {
         guard let job = options.runJob(excluding: [output]) else { return .failure }
         let renderOptions = RenderOptions(
             generator: NianbaoVersion.generator,
-            createdEpoch: ReportOptions.creationEpoch(files: job.read.files))
+            createdEpoch: ReportOptions.creationEpoch(files: job.read.files),
+            unitSheets: unitSheets ?? (job.report.units.count <= RenderOptions.unitSheetLimit))
         do {
             try destination.write { temporary in
                 try WorkbookRenderer(report: job.report, options: renderOptions).write(to: temporary)

@@ -95,6 +95,19 @@ struct FormRecognizer {
                 readRow(entry, record: record, labelEnd: labelEnd)
                 return
             }
+            // Text in a figure's cell (`规章,abc,0,3`) is not part of the label: the row is
+            // the label before it, when that text stands where the table's figures start.
+            if let table = currentTable, let start = dataStart[table],
+               let cut = labelCells.firstIndex(where: { $0.column >= start }), cut > 0 {
+                var shorter: [String] = []
+                for cell in labelCells[..<cut] where shorter.last != cell.key { shorter.append(cell.key) }
+                if let entry = index.matchDataRow(shorter.joined(), preferring: table) {
+                    currentTable = entry.table
+                    tablesSeen.insert(entry.table)
+                    readRow(entry, record: record, labelEnd: labelCells[cut - 1].column)
+                    return
+                }
+            }
             // An unlabelled data row (表四): figures right after its header.
             if labelCells.isEmpty, let table = currentTable,
                let entry = index.dataRows.first(where: { $0.table == table && $0.row.labelPath.isEmpty }),

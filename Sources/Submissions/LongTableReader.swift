@@ -97,7 +97,7 @@ struct LongTableReader {
                 submissions[u].findings.append(Finding(
                     code: .duplicateRow, scope: .file, location: location(.code), table: tableName,
                     rowLabel: figure.rowLabel, cellCode: code,
-                    parameters: [.init("table", tableName), .init("row", "\(figure.place(tableName: "")) \(code)"),
+                    parameters: [.init("table", tableName), .init("row", "指标 \(code)"),
                                  .init("firstLine", String(firstLine))]))
                 continue
             }

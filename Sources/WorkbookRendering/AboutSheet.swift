@@ -10,11 +10,29 @@ struct AboutSheet {
     let report: MergeReport
     let options: RenderOptions
 
-    func write(to sheet: Worksheet) throws {
-        let template = report.template
+    /// The row of each file (by path) in the file list.
+    func fileRows() -> [String: Int] {
+        let first = 2 + facts().count + 3
+        var rows: [String: Int] = [:]
+        for (offset, file) in report.files.enumerated() where rows[file.path] == nil { rows[file.path] = first + offset }
+        return rows
+    }
+
+    func write(to sheet: Worksheet, targets: FindingTargets) throws {
         var row = 0
         try sheet.write("说明", row: row, column: 0, format: Styles.title)
         row += 2
+        for (label, value) in facts() {
+            try sheet.write(label, row: row, column: 0, format: Styles.boldText)
+            try sheet.mergeRange(firstRow: row, firstColumn: 1, lastRow: row, lastColumn: 7, text: value.isEmpty ? "—" : value,
+                                 format: Styles.text)
+            row += 1
+        }
+        try writeFiles(to: sheet, from: row, targets: targets)
+    }
+
+    private func facts() -> [(String, String)] {
+        let template = report.template
         var facts: [(String, String)] = [
             ("报告年度", "\(report.year) 年度"),
             ("年报格式", "\(template.name)（\(template.format) 格式，\(template.yearsDescription)）"),
@@ -29,13 +47,11 @@ struct AboutSheet {
             ("生成程序", options.generator),
             ("生成时间", options.createdDescription),
         ]
-        for (label, value) in facts {
-            try sheet.write(label, row: row, column: 0, format: Styles.boldText)
-            try sheet.mergeRange(firstRow: row, firstColumn: 1, lastRow: row, lastColumn: 7, text: value.isEmpty ? "—" : value,
-                                 format: Styles.text)
-            row += 1
-        }
-        row += 1
+        return facts
+    }
+
+    private func writeFiles(to sheet: Worksheet, from start: Int, targets: FindingTargets) throws {
+        var row = start + 1
         try sheet.write("读取的文件", row: row, column: 0, format: Styles.sectionHeading)
         row += 1
         let headers = ["文件", "类型", "单位", "大小（字节）", "编码", "分隔符", "数值规范化", "SHA-256"]
@@ -44,6 +60,8 @@ struct AboutSheet {
         }
         try sheet.repeatRows(first: row, last: row)
         row += 1
+        let rows = fileRows()
+        precondition(rows.values.min() ?? row == row, "说明 layout drifted from fileRows()")
         for file in report.files {
             let units = report.units.filter { $0.submission.file.path == file.path }.map(\.name)
                 + report.excluded.filter { $0.submission.file.path == file.path }.map { "\($0.submission.unit)（未计入：\($0.reason)）" }
@@ -52,13 +70,16 @@ struct AboutSheet {
             }
             let cells = [file.displayName, file.kind.rawValue, units.joined(separator: "、"), String(file.byteCount),
                          file.encoding, file.delimiter, normalisations.joined(separator: "；"), file.sha256]
+            let mark = targets.mark(Self.sheetName, row, 0)
             for (column, text) in cells.enumerated() {
+                let format = column == 0 ? Styles.text.filled(mark?.fill) : Styles.text
                 if text.isEmpty {
-                    try sheet.writeBlank(row: row, column: column, format: Styles.text)
+                    try sheet.writeBlank(row: row, column: column, format: format)
                 } else {
-                    try sheet.write(text, row: row, column: column, format: Styles.text)
+                    try sheet.write(text, row: row, column: column, format: format)
                 }
             }
+            try sheet.comment(mark, row: row, column: 0)
             row += 1
         }
         let widths: [Double] = [30, 10, 30, 12, 16, 8, 30, 66]

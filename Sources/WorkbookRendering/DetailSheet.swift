@@ -16,6 +16,11 @@ struct DetailLayout {
     var groupRanges: [ClosedRange<Int>?] = []
     var groupSubtotalRows: [Int?] = []
     var totalRow = 0
+    /// Units that are not counted (not submitted, not on the roster, on another format's
+    /// form), listed under the total so that their findings point somewhere.
+    var uncounted: [(name: String, group: String, reason: String)] = []
+    var uncountedRows: [String: Int] = [:]
+    var uncountedHeaderRow: Int { totalRow + 2 }
 
     func column(ofFigure index: Int) -> Int { Self.firstFigureColumn + index }
 
@@ -64,10 +69,26 @@ struct DetailSheet {
             }
         }
         layout.totalRow = row
+        let counted = Set(report.units.map(\.name))
+        for (submission, reason) in report.excluded where !counted.contains(submission.unit) {
+            if layout.uncountedRows[submission.unit] == nil {
+                let group = report.roster?.match(submission.unit)?.unit.group ?? ""
+                layout.uncounted.append((submission.unit, group, reason))
+                layout.uncountedRows[submission.unit] = 0
+            }
+        }
+        for unit in report.roster?.units ?? [] where !counted.contains(unit.name) && layout.uncountedRows[unit.name] == nil {
+            layout.uncounted.append((unit.name, unit.group, "未报送"))
+            layout.uncountedRows[unit.name] = 0
+        }
+        for (offset, unit) in layout.uncounted.enumerated() {
+            layout.uncountedRows[unit.name] = layout.uncountedHeaderRow + 1 + offset
+        }
         return layout
     }
 
-    func write(to sheet: Worksheet, layout: DetailLayout) throws {
+    func write(to sheet: Worksheet, layout: DetailLayout, targets: FindingTargets) throws {
+        let name = DetailLayout.sheetName
         let template = report.template
         let figures = template.figures
         let lastColumn = DetailLayout.firstFigureColumn + figures.count - 1
@@ -91,13 +112,18 @@ struct DetailSheet {
         for (index, unit) in report.units.enumerated() {
             let row = layout.unitRows[index]
             try sheet.write(Double(index + 1), row: row, column: 0, format: Styles.text)
-            try sheet.write(unit.name, row: row, column: 1, format: Styles.text)
+            let nameMark = targets.mark(name, row, 1)
+            try sheet.write(unit.name, row: row, column: 1, format: Styles.text.filled(nameMark?.fill))
+            try sheet.comment(nameMark, row: row, column: 1)
             try sheet.write(unit.group, row: row, column: 2, format: Styles.text)
             try sheet.write(unit.submission.file.displayName, row: row, column: 3, format: Styles.text)
             for figure in figures {
                 let value = unit.submission.value(at: figure.index)
-                try sheet.write(value.doubleValue, row: row, column: layout.column(ofFigure: figure.index),
-                                format: Styles.figure(figure, value: value))
+                let column = layout.column(ofFigure: figure.index)
+                let mark = targets.mark(name, row, column)
+                try sheet.write(value.doubleValue, row: row, column: column,
+                                format: Styles.figure(figure, value: value, fill: mark?.fill))
+                try sheet.comment(mark, row: row, column: column)
             }
         }
         for (g, group) in report.groups.enumerated() {
@@ -107,6 +133,17 @@ struct DetailSheet {
         }
         try writeTotalRow(sheet, row: layout.totalRow, label: MergeReport.totalName, values: report.total,
                           layout: layout, groups: nil)
+        if !layout.uncounted.isEmpty {
+            try sheet.write("未计入汇总的单位", row: layout.uncountedHeaderRow, column: 1, format: Styles.sectionHeading)
+            for unit in layout.uncounted {
+                let row = layout.uncountedRows[unit.name]!
+                let mark = targets.mark(name, row, 1)
+                try sheet.write(unit.name, row: row, column: 1, format: Styles.text.filled(mark?.fill))
+                try sheet.comment(mark, row: row, column: 1)
+                try sheet.write(unit.group.isEmpty ? "—" : unit.group, row: row, column: 2, format: Styles.text)
+                try sheet.write(unit.reason, row: row, column: 3, format: Styles.text)
+            }
+        }
 
         try sheet.setColumnWidth(6, firstColumn: 0)
         try sheet.setColumnWidth(max(16, report.units.map { TextWidth.columnWidth(forLongestText: $0.name) }.max() ?? 16),

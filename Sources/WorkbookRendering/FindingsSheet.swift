@@ -2,13 +2,6 @@ import Findings
 import ReportEngine
 import XlsxWriter
 
-/// A place in the workbook a finding can link to.
-struct CellTarget {
-    let sheet: String
-    let row: Int
-    let column: Int
-}
-
 /// 审核结果: every finding as a row — severity, code, unit, file and line:column, table,
 /// row and column labels, the message, the rule with both sides and the difference — and
 /// a link to the cell it is about.
@@ -19,7 +12,7 @@ struct FindingsSheet {
 
     let report: MergeReport
 
-    func write(to sheet: Worksheet, target: (Finding) -> CellTarget?) throws {
+    func write(to sheet: Worksheet, targets: FindingTargets) throws {
         let summary = report.errorCount == 0 && report.warningCount == 0
             ? "审核结果：未发现问题"
             : "审核结果：\(report.errorCount) 个错误，\(report.warningCount) 个警告（错误在前）"
@@ -28,7 +21,7 @@ struct FindingsSheet {
             try sheet.write(header, row: 1, column: column, format: Styles.columnHeader)
         }
         var row = 2
-        for (number, finding) in report.findings.enumerated() {
+        for (number, (finding, target)) in zip(report.findings, targets.targets).enumerated() {
             let fill = finding.severity == .error ? Styles.errorFill : Styles.warningFill
             var format = Styles.text
             format.fillColor = fill
@@ -57,12 +50,11 @@ struct FindingsSheet {
             try text(finding.rule?.left.description, 13)
             try text(finding.rule?.right.description, 14)
             try text(finding.rule?.difference.description, 15)
-            if let target = target(finding) {
+            if let target {
                 var linkFormat = Styles.link
                 linkFormat.fillColor = fill
-                let reference = CellReference.a1(row: target.row, column: target.column)
-                try sheet.writeInternalLink(row: row, column: 16, sheet: target.sheet, cell: reference,
-                                            text: "\(target.sheet)!\(reference)", format: linkFormat)
+                try sheet.writeInternalLink(row: row, column: 16, sheet: target.sheet, cell: target.a1,
+                                            text: "\(target.sheet)!\(target.a1)", format: linkFormat)
             } else {
                 try text(nil, 16)
             }

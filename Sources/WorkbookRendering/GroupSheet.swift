@@ -15,16 +15,30 @@ struct GroupSheet {
     /// Where each figure's group subtotals are: row by figure index; column by group
     /// index; the total's column.
     struct Positions {
+        static let firstGroupColumn = 4
         var figureRows: [Int: Int] = [:]
-        var groupColumn: (Int) -> Int
+        var figureHeaderRow: Int
         var totalColumn: Int
+        func groupColumn(_ g: Int) -> Int { Self.firstGroupColumn + g }
     }
 
-    func write(to sheet: Worksheet) throws -> Positions {
+    /// Where things are: the headline rows start at 4; after them a heading, the header
+    /// row of all figures, then one row per figure.
+    static func positions(_ report: MergeReport) -> Positions {
+        let template = report.template
+        let headlineRows = template.headlines.filter { template.index(of: $0.code) != nil }.count
+        let header = 4 + headlineRows + 2
+        var positions = Positions(figureHeaderRow: header, totalColumn: Positions.firstGroupColumn + report.groups.count)
+        for figure in template.figures { positions.figureRows[figure.index] = header + 1 + figure.index }
+        return positions
+    }
+
+    func write(to sheet: Worksheet, targets: FindingTargets) throws {
         let template = report.template
         let groups = report.groups
-        let firstGroupColumn = 4
-        let totalColumn = firstGroupColumn + groups.count
+        let layout = Self.positions(report)
+        let firstGroupColumn = Positions.firstGroupColumn
+        let totalColumn = layout.totalColumn
         try sheet.write("分组小计", row: 0, column: 0, format: Styles.title)
         try sheet.setRowHeight(28, row: 0)
 
@@ -43,7 +57,8 @@ struct GroupSheet {
             guard let index = template.index(of: headline.code) else { continue }
             let figure = template.figures[index]
             try sheet.mergeRange(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: 3, text: headline.label, format: Styles.rowLabel)
-            try writeFigureRow(sheet, row: row, figure: figure, firstGroupColumn: firstGroupColumn, totalColumn: totalColumn)
+            try writeFigureRow(sheet, row: row, figure: figure, firstGroupColumn: firstGroupColumn, totalColumn: totalColumn,
+                               targets: nil)
             let parts = groups.map { $0.values[index].description }
             let equation = parts.count > 1 ? parts.joined(separator: " + ") + " = " + report.total[index].description
                                            : report.total[index].description
@@ -58,13 +73,15 @@ struct GroupSheet {
         for (column, header) in ["表", "行", "列", "指标代码"].enumerated() {
             try sheet.write(header, row: row, column: column, format: Styles.columnHeader)
         }
+        precondition(row == layout.figureHeaderRow, "分组小计 layout drifted from GroupSheet.positions")
         for (g, group) in groups.enumerated() {
-            try sheet.write(group.name, row: row, column: firstGroupColumn + g, format: Styles.columnHeader)
+            let mark = targets.mark(Self.sheetName, row, firstGroupColumn + g)
+            try sheet.write(group.name, row: row, column: firstGroupColumn + g, format: Styles.columnHeader.filled(mark?.fill))
+            try sheet.comment(mark, row: row, column: firstGroupColumn + g)
         }
         try sheet.write(MergeReport.totalName, row: row, column: totalColumn, format: Styles.columnHeader)
         try sheet.freezePanes(row: row + 1, column: 4)
         row += 1
-        var positions = Positions(groupColumn: { firstGroupColumn + $0 }, totalColumn: totalColumn)
         for figure in template.figures {
             let tableName = template.table(figure.tableID)?.name ?? figure.tableID
             try sheet.write(tableName, row: row, column: 0, format: Styles.text)
@@ -72,8 +89,8 @@ struct GroupSheet {
             try sheet.write(rowText, row: row, column: 1, format: Styles.text)
             try sheet.write(figure.columnLabel, row: row, column: 2, format: Styles.text)
             try sheet.write(figure.code, row: row, column: 3, format: Styles.text)
-            try writeFigureRow(sheet, row: row, figure: figure, firstGroupColumn: firstGroupColumn, totalColumn: totalColumn)
-            positions.figureRows[figure.index] = row
+            try writeFigureRow(sheet, row: row, figure: figure, firstGroupColumn: firstGroupColumn, totalColumn: totalColumn,
+                               targets: targets)
             row += 1
         }
         try sheet.setColumnWidth(8, firstColumn: 0)
@@ -85,13 +102,15 @@ struct GroupSheet {
         try sheet.setPaper(.a4)
         try sheet.setLandscape()
         try sheet.fitToPages(width: 1, height: 0)
-        return positions
     }
 
-    private func writeFigureRow(_ sheet: Worksheet, row: Int, figure: FigureSpec, firstGroupColumn: Int, totalColumn: Int) throws {
+    private func writeFigureRow(_ sheet: Worksheet, row: Int, figure: FigureSpec, firstGroupColumn: Int, totalColumn: Int,
+                                targets: FindingTargets?) throws {
         for (g, group) in report.groups.enumerated() {
             let value = group.values[figure.index]
-            let format = Styles.figure(figure, value: value)
+            let mark = targets?.mark(Self.sheetName, row, firstGroupColumn + g)
+            let format = Styles.figure(figure, value: value, fill: mark?.fill)
+            try sheet.comment(mark, row: row, column: firstGroupColumn + g)
             if let formula = detail.sumFormula(figure: figure.index, groups: [g]) {
                 try sheet.writeFormula(formula, cachedValue: value.doubleValue, row: row, column: firstGroupColumn + g, format: format)
             } else {

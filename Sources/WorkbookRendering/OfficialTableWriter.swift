@@ -21,8 +21,35 @@ struct OfficialTableWriter {
 
     /// Writes the heading and the grid; returns the row after the table and the sheet
     /// position of every figure (by `FigureSpec.index`).
+    /// The rows a template's tables take when laid out from `top` down, each table a heading
+    /// row, its grid and a blank row; and where every figure lands (by `FigureSpec.index`).
+    static func positions(_ template: ReportTemplate, top: Int) -> [Int: (row: Int, column: Int)] {
+        var positions: [Int: (row: Int, column: Int)] = [:]
+        var row = top
+        for table in template.tables {
+            let layout = table.layout
+            for r in 0..<layout.height {
+                for c in 0..<layout.width {
+                    if case .figure(let code) = layout.cells[r][c], let index = template.index(of: code) {
+                        positions[index] = (row + 1 + r, c)
+                    }
+                }
+            }
+            row += layout.height + 2
+        }
+        return positions
+    }
+
+    /// Writes every table of the template from `top` down (see `positions`).
+    func writeAll(top: Int, sheetName: String, marks: FindingTargets?, content: (FigureSpec) -> FigureContent) throws {
+        var row = top
+        for table in template.tables {
+            row = try write(table, top: row, content: content, mark: { marks?.mark(sheetName, $0, $1) }).nextRow
+        }
+    }
+
     func write(_ table: TableSpec, top: Int, content: (FigureSpec) -> FigureContent,
-               fill: (FigureSpec) -> UInt32? = { _ in nil }) throws -> (nextRow: Int, positions: [Int: (row: Int, column: Int)]) {
+               mark: (Int, Int) -> CellMark? = { _, _ in nil }) throws -> (nextRow: Int, positions: [Int: (row: Int, column: Int)]) {
         try sheet.write(table.heading, row: top, column: 0, format: Styles.sectionHeading)
         try sheet.setRowHeight(22, row: top)
         let gridTop = top + 1
@@ -49,14 +76,16 @@ struct OfficialTableWriter {
                 case .figure(let code):
                     guard let figure = template.figure(code) else { continue }
                     positions[figure.index] = (row, column)
+                    let cellMark = mark(row, column)
                     switch content(figure) {
                     case .formula(let formula, let value):
                         try sheet.writeFormula(formula, cachedValue: value.doubleValue, row: row, column: column,
-                                               format: Styles.figure(figure, value: value, fill: fill(figure)))
+                                               format: Styles.figure(figure, value: value, fill: cellMark?.fill))
                     case .value(let value):
                         try sheet.write(value.doubleValue, row: row, column: column,
-                                        format: Styles.figure(figure, value: value, fill: fill(figure)))
+                                        format: Styles.figure(figure, value: value, fill: cellMark?.fill))
                     }
+                    try sheet.comment(cellMark, row: row, column: column)
                 case .text(let text, _):
                     if !covered.contains(r * layout.width + c) {
                         try sheet.write(text, row: row, column: column, format: Self.textAndFormat(cell).format)

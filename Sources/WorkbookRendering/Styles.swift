@@ -70,3 +70,13 @@ enum Styles {
         return Double(lines) * (fontSize + 4)
     }
 }
+
+extension CellFormat {
+    /// The same format with a fill, or unchanged for nil.
+    func filled(_ color: UInt32?) -> CellFormat {
+        guard let color else { return self }
+        var format = self
+        format.fillColor = color
+        return format
+    }
+}

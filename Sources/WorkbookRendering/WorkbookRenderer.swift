@@ -11,10 +11,19 @@ public struct RenderOptions: Sendable {
     /// The document's creation time, seconds since 1970 (from `SOURCE_DATE_EPOCH` or the
     /// newest input), so the same inputs give the same bytes.
     public var createdEpoch: Int
-    public init(generator: String, createdEpoch: Int) {
+    /// One sheet per unit in the official layout.
+    public var unitSheets: Bool
+
+    public init(generator: String, createdEpoch: Int, unitSheets: Bool = false) {
         self.generator = generator
         self.createdEpoch = createdEpoch
+        self.unitSheets = unitSheets
     }
+
+    /// Up to this many units, every unit gets its own sheet unless asked otherwise: a
+    /// district's 30–100 units stay easy to browse as tabs, and the workbook stays a few
+    /// hundred kilobytes; beyond that (a city's thousands of units) 明细 serves better.
+    public static let unitSheetLimit = 100
 
     /// `2021-01-15 08:00:00 UTC`.
     var createdDescription: String {
@@ -52,46 +61,39 @@ public struct WorkbookRenderer {
         try workbook.setProperties(DocumentProperties(
             title: title, subject: "政府信息公开工作年度报告汇总", author: options.generator,
             company: report.district, comments: "由 \(options.generator) 根据各单位报送数据汇总生成",
-            created: options.createdEpoch))
+            created: max(1, options.createdEpoch)))
+        let fixedSheets = [SummarySheet.sheetName, GroupSheet.sheetName, DetailLayout.sheetName,
+                           FindingsSheet.sheetName, AboutSheet.sheetName]
+        let unitSheetNames = options.unitSheets ? UnitSheet.names(for: report.units, reserved: fixedSheets) : [:]
+
+        // Every position is known before anything is written, so that the cells findings
+        // are about can be highlighted as they are written.
+        let detail = DetailSheet(report: report)
+        let layout = detail.layout()
+        let about = AboutSheet(report: report, options: options)
+        let targets = FindingTargets(
+            report: report, detail: layout, groupPositions: GroupSheet.positions(report),
+            summaryPositions: SummarySheet.positions(report.template), unitSheets: unitSheetNames,
+            unitSheetPositions: SummarySheet.positions(report.template), aboutFileRows: about.fileRows())
+
+        // Sheet order: 汇总, 分组小计, 明细, one sheet per unit, 审核结果, 说明.
         let summarySheet = try workbook.addWorksheet(named: SummarySheet.sheetName)
         let groupSheet = try workbook.addWorksheet(named: GroupSheet.sheetName)
         let detailSheet = try workbook.addWorksheet(named: DetailLayout.sheetName)
+        var unitSheets: [(UnitSheet, Worksheet)] = []
+        for unit in report.units {
+            guard let name = unitSheetNames[unit.name] else { continue }
+            unitSheets.append((UnitSheet(report: report, unit: unit, sheetName: name), try workbook.addWorksheet(named: name)))
+        }
         let findingsSheet = try workbook.addWorksheet(named: FindingsSheet.sheetName)
         let aboutSheet = try workbook.addWorksheet(named: AboutSheet.sheetName)
 
-        let detail = DetailSheet(report: report)
-        let layout = detail.layout()
-        try detail.write(to: detailSheet, layout: layout)
-        let summaryPositions = try SummarySheet(report: report, detail: layout).write(to: summarySheet, title: title)
-        let groupPositions = try GroupSheet(report: report, detail: layout).write(to: groupSheet)
-        let unitIndex = Dictionary(report.units.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let groupIndex = Dictionary(report.groups.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let template = report.template
-
-        try FindingsSheet(report: report).write(to: findingsSheet) { finding in
-            let figure = finding.cellCode.flatMap { template.index(of: $0) }
-            switch finding.scope {
-            case .total:
-                if let figure, let position = summaryPositions[figure] {
-                    return CellTarget(sheet: SummarySheet.sheetName, row: position.row, column: position.column)
-                }
-                return CellTarget(sheet: SummarySheet.sheetName, row: 0, column: 0)
-            case .group(let name):
-                guard let g = groupIndex[name] else { return nil }
-                if let figure, let row = groupPositions.figureRows[figure] {
-                    return CellTarget(sheet: GroupSheet.sheetName, row: row, column: groupPositions.groupColumn(g))
-                }
-                return nil
-            case .unit(let name):
-                guard let u = unitIndex[name] else { return nil }
-                let row = layout.unitRows[u]
-                return CellTarget(sheet: DetailLayout.sheetName, row: row,
-                                  column: figure.map(layout.column(ofFigure:)) ?? 1)
-            case .file:
-                return nil
-            }
-        }
-        try AboutSheet(report: report, options: options).write(to: aboutSheet)
+        try SummarySheet(report: report, detail: layout).write(to: summarySheet, title: title, targets: targets)
+        try GroupSheet(report: report, detail: layout).write(to: groupSheet, targets: targets)
+        try detail.write(to: detailSheet, layout: layout, targets: targets)
+        for (unitSheet, sheet) in unitSheets { try unitSheet.write(to: sheet, targets: targets) }
+        try FindingsSheet(report: report).write(to: findingsSheet, targets: targets)
+        try about.write(to: aboutSheet, targets: targets)
         try workbook.close()
     }
 }

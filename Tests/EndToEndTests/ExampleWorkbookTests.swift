@@ -38,7 +38,12 @@ import TestSupport
     }
 
     @Test func sheetsAreInOrder() {
-        #expect(workbook.sheetNames == ["汇总", "分组小计", "明细", "审核结果", "说明"])
+        let units = ["鲤城区人民政府", "鲤城区发改局", "鲤城区教育局", "鲤城公安分局", "鲤城区民政局", "鲤城区司法局",
+                     "鲤城区财政局", "鲤城区人社局", "鲤城区住建局", "鲤城区城管局", "鲤城区市场监管局", "鲤城区卫健局",
+                     "鲤城区应急局", "鲤城区工信局", "鲤城区文体旅局", "鲤城区商务局", "鲤城区退役军人事务局", "泉州高新区鲤城园",
+                     "海滨街道", "临江街道", "鲤中街道", "开元街道", "浮桥街道", "江南街道", "金龙街道", "常泰街道"]
+        // One sheet per unit, in roster order, between 明细 and 审核结果 (26 ≤ the default limit).
+        #expect(workbook.sheetNames == ["汇总", "分组小计", "明细"] + units + ["审核结果", "说明"])
         #expect(workbook.activeSheet == "汇总")
     }
 

@@ -37,10 +37,10 @@ public struct SheetDump: Decodable, Sendable {
     public var paperSize: Int?
     /// `landscape` or `portrait`.
     public var orientation: String?
-    /// Fit-to-pages width (0 = as many as needed).
-    public var fitToWidth: Int?
-    /// Fit-to-pages height (0 = as many as needed).
-    public var fitToHeight: Int?
+    /// Fit-to-pages width (0 = as many as needed; 1 when absent, the ECMA-376 default).
+    public var fitToWidth: Int
+    /// Fit-to-pages height (0 = as many as needed; 1 when absent).
+    public var fitToHeight: Int
     /// Whether fit-to-page printing is on.
     public var fitToPage: Bool
     /// Whether screen gridlines show.

@@ -195,8 +195,9 @@ def dump(path):
             "print_area": ws.print_area if ws.print_area else None,
             "paper_size": int(ps.paperSize) if ps.paperSize is not None else None,
             "orientation": ps.orientation,
-            "fit_to_width": int(ps.fitToWidth) if ps.fitToWidth is not None else None,
-            "fit_to_height": int(ps.fitToHeight) if ps.fitToHeight is not None else None,
+            # ECMA-376 defaults both to 1 when the attribute is absent
+            "fit_to_width": int(ps.fitToWidth) if ps.fitToWidth is not None else 1,
+            "fit_to_height": int(ps.fitToHeight) if ps.fitToHeight is not None else 1,
             "fit_to_page": bool(ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage),
             "show_gridlines": bool(ws.sheet_view.showGridLines) if ws.sheet_view.showGridLines is not None else True,
             "horizontal_centered": bool(ws.print_options.horizontalCentered),

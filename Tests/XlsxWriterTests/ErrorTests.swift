@@ -73,7 +73,7 @@ import XlsxWriter
 
     @Test func badFormulasAndNumbers() throws {
         let (workbook, sheet, url) = try sheet()
-        for formula in ["", "=", " = "] {
+        for formula in ["", "=", "  ", "= "] {
             expectXlsxError("写入工作簿失败（Sheet1!C3）：公式为空", code: .parameterValidation) {
                 try sheet.writeFormula(formula, cachedValue: 0, row: 2, column: 2)
             }
@@ -210,7 +210,7 @@ import XlsxWriter
         #expect(XlsxError.Code(rawValue: 999).description == "未知错误码 999")
         #expect(XlsxError.Code(rawValue: -7).description == "未知错误码 -7")
         #expect(XlsxError(code: .zipFileOperation).description
-                == "写入工作簿失败：Zip error ZIP_ERRNO while creating the xlsx file.")
+                == "写入工作簿失败：Zip generic error ZIP_ERRNO while creating the xlsx file.")
         #expect(XlsxError(code: .creatingXlsxFile, context: .init(path: "/tmp/a.xlsx")).description
                 == "写入工作簿失败（/tmp/a.xlsx）：Error creating output xlsx file. Usually a permissions error.")
         #expect(XlsxError(code: Code(rawValue: 999), message: "x", context: .init(sheet: "表一", cell: "B3")).description

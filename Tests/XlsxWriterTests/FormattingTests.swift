@@ -78,10 +78,12 @@ import TestSupport
             try sheet.write("中华人民共和国", row: 0, column: 0)
         }
         let sheet = try #require(dump["Sheet1"])
-        // libxlsxwriter stores Excel's padded width: (width × 7 px + 5 px) / 7 px.
-        #expect(sheet.columnWidths["A"] == (fitted * 7 + 5) / 7)
-        #expect(sheet.columnWidths["B"] == (10 * 7 + 5) / 7)
-        #expect(sheet.columnWidths["C"] == (10 * 7 + 5) / 7)
+        // libxlsxwriter stores Excel's padded width, in 1/256 of a character:
+        // trunc((width × 7 px + 5 px) / 7 px × 256) / 256, so 10 is stored as 10.7109375.
+        func stored(_ width: Double) -> Double { ((width * 7 + 5) / 7 * 256).rounded(.down) / 256 }
+        #expect(sheet.columnWidths["A"] == stored(fitted))
+        #expect(sheet.columnWidths["B"] == 10.7109375)
+        #expect(sheet.columnWidths["C"] == stored(10))
         #expect(sheet.columnWidths["D"] == nil)
         #expect(sheet.rowHeights["1"] == 30)
     }

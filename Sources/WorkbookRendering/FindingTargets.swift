@@ -1,0 +1,128 @@
+import Findings
+import ReportEngine
+import ReportSpec
+import XlsxWriter
+
+/// A cell of the workbook.
+struct CellTarget: Hashable {
+    let sheet: String
+    let row: Int
+    let column: Int
+
+    var a1: String { CellReference.a1(row: row, column: column) }
+}
+
+/// How a cell a finding is about is shown: filled (red for an error, yellow for a
+/// warning) and with a comment naming every finding and rule about it.
+struct CellMark {
+    let fill: UInt32
+    let comment: String
+}
+
+/// Where every finding points in the workbook, and the marks that makes on cells. Every
+/// finding gets a target, and every target is highlighted and commented, so a link from
+/// 审核结果 always lands on a cell that says what is wrong with it.
+struct FindingTargets {
+    let report: MergeReport
+    let detail: DetailLayout
+    let groupPositions: GroupSheet.Positions
+    let summaryPositions: [Int: (row: Int, column: Int)]
+    /// Unit name → its own sheet, when unit sheets are written.
+    let unitSheets: [String: String]
+    /// Positions of figures on a unit sheet (the same official layout as 汇总).
+    let unitSheetPositions: [Int: (row: Int, column: Int)]
+    /// File path → its row on 说明.
+    let aboutFileRows: [String: Int]
+
+    private(set) var targets: [CellTarget?] = []
+    private(set) var marks: [CellTarget: CellMark] = [:]
+
+    init(report: MergeReport, detail: DetailLayout, groupPositions: GroupSheet.Positions,
+         summaryPositions: [Int: (row: Int, column: Int)], unitSheets: [String: String],
+         unitSheetPositions: [Int: (row: Int, column: Int)], aboutFileRows: [String: Int]) {
+        self.report = report
+        self.detail = detail
+        self.groupPositions = groupPositions
+        self.summaryPositions = summaryPositions
+        self.unitSheets = unitSheets
+        self.unitSheetPositions = unitSheetPositions
+        self.aboutFileRows = aboutFileRows
+        targets = report.findings.map(target)
+        var byCell: [CellTarget: [Finding]] = [:]
+        for (finding, target) in zip(report.findings, targets) {
+            if let target { byCell[target, default: []].append(finding) }
+        }
+        for (cell, findings) in byCell {
+            let fill = findings.contains { $0.severity == .error && $0.explanation == nil } ? Styles.errorFill : Styles.warningFill
+            let comment = findings.map(Self.commentLine).joined(separator: "\n")
+            marks[cell] = CellMark(fill: fill, comment: String(comment.prefix(30_000)))
+        }
+    }
+
+    func mark(_ sheet: String, _ row: Int, _ column: Int) -> CellMark? {
+        marks[CellTarget(sheet: sheet, row: row, column: column)]
+    }
+
+    /// `错误 [rule-failed] 2019:R3.3：…message`
+    static func commentLine(_ finding: Finding) -> String {
+        var head = finding.severity.chineseName
+        if finding.explanation != nil { head += "（已说明）" }
+        head += " [\(finding.code.rawValue)]"
+        if let rule = finding.rule { head += " \(rule.ruleID)" }
+        var line = "\(head)：\(finding.message)"
+        if let explanation = finding.explanation { line += "（说明：\(explanation)）" }
+        return line
+    }
+
+    private func target(_ finding: Finding) -> CellTarget? {
+        let template = report.template
+        let figure = finding.cellCode.flatMap { template.index(of: $0) }
+        switch finding.scope {
+        case .total:
+            if let figure, let position = summaryPositions[figure] {
+                return CellTarget(sheet: SummarySheet.sheetName, row: position.row, column: position.column)
+            }
+            return CellTarget(sheet: SummarySheet.sheetName, row: 0, column: 0)
+        case .group(let name):
+            guard let g = report.groups.firstIndex(where: { $0.name == name }) else { return nil }
+            if let figure, let row = groupPositions.figureRows[figure] {
+                return CellTarget(sheet: GroupSheet.sheetName, row: row, column: groupPositions.groupColumn(g))
+            }
+            return CellTarget(sheet: GroupSheet.sheetName, row: groupPositions.figureHeaderRow, column: groupPositions.groupColumn(g))
+        case .unit(let name):
+            if let u = report.units.firstIndex(where: { $0.name == name }) {
+                if let sheet = unitSheets[name] {
+                    if let figure, let position = unitSheetPositions[figure] {
+                        return CellTarget(sheet: sheet, row: position.row, column: position.column)
+                    }
+                    return CellTarget(sheet: sheet, row: 0, column: 0)
+                }
+                if let figure {
+                    return CellTarget(sheet: DetailLayout.sheetName, row: detail.unitRows[u], column: detail.column(ofFigure: figure))
+                }
+                return CellTarget(sheet: DetailLayout.sheetName, row: detail.unitRows[u], column: 1)
+            }
+            if let row = detail.uncountedRows[name] {
+                return CellTarget(sheet: DetailLayout.sheetName, row: row, column: 1)
+            }
+            return fileTarget(finding)
+        case .file:
+            return fileTarget(finding)
+        }
+    }
+
+    private func fileTarget(_ finding: Finding) -> CellTarget? {
+        guard let file = finding.location?.file,
+              let row = report.files.firstIndex(where: { $0.displayName == file }).flatMap({ aboutFileRows[report.files[$0].path] })
+        else { return nil }
+        return CellTarget(sheet: AboutSheet.sheetName, row: row, column: 0)
+    }
+}
+
+extension Worksheet {
+    /// Adds the mark's comment to a cell (its fill is part of the cell's format).
+    func comment(_ mark: CellMark?, row: Int, column: Int) throws {
+        guard let mark, !mark.comment.isEmpty else { return }
+        try writeComment(mark.comment, row: row, column: column, author: "nianbao")
+    }
+}

@@ -1,0 +1,58 @@
+import ExactArithmetic
+import ReportSpec
+import Submissions
+import Testing
+
+/// `NumberText.parse` over a table of the texts clerks really type.
+struct NumberTextTests {
+    typealias N = NumberText.Normalisation
+
+    static func value(_ text: String, _ unit: String? = nil, _ normalisations: [N] = []) -> NumberText.Outcome {
+        .value(ExactDecimal(text)!, unit: unit, normalisations: normalisations)
+    }
+
+    static let scientific = "（科学计数法会丢失数字，请把单元格设为数值或文本后重新导出）"
+
+    static let cases: [(text: String, kind: FigureKind, expected: NumberText.Outcome)] = [
+        ("12", .count, value("12")),
+        (" 12 ", .count, value("12")),
+        ("０１２", .count, value("12", nil, [.fullWidth])),
+        ("1,234", .count, value("1234", nil, [.thousandsSeparator])),
+        ("1,234,567.89", .money, value("1234567.89", nil, [.thousandsSeparator])),
+        ("12件", .count, value("12", "件", [.unitSuffix])),
+        ("+87", .signed, value("87", nil, [.leadingPlus])),
+        ("-2", .signed, value("-2")),
+        ("35692694.56元", .money, value("35692694.56", "元")),
+        ("12.345678万元", .money, value("12.345678", "万元")),
+        ("3.0", .count, value("3", nil, [.wholeDecimal])),
+        ("", .count, .empty),
+        ("\u{3000}", .count, .empty),
+        ("—", .count, .placeholder),
+        ("-", .signed, .placeholder),
+        ("/", .count, .placeholder),
+        ("无", .money, .placeholder),
+        ("1,2", .count, .ambiguous(reason: "逗号不是规范的千位分隔符")),
+        ("12,34", .count, .ambiguous(reason: "逗号不是规范的千位分隔符")),
+        ("1.234", .count, .ambiguous(reason: "件数中的“.”可能是千位分隔符")),
+        ("1.2.3", .money, .ambiguous(reason: "有多个小数点")),
+        ("12件3", .count, .notANumber(hint: "")),
+        ("abc", .count, .notANumber(hint: "")),
+        ("1.2E+05", .count, .notANumber(hint: scientific)),
+        ("5%", .count, .notANumber(hint: "（应填写件数，不是百分比）")),
+        ("12元", .count, .notANumber(hint: "（件数不应带金额单位“元”）")),
+        ("12件", .money, .notANumber(hint: "（金额不应带单位“件”）")),
+        ("1234567890123456789012345", .count, .tooLarge),
+    ]
+
+    @Test(arguments: cases.indices)
+    func parse(_ i: Int) {
+        let (text, kind, expected) = Self.cases[i]
+        let outcome = NumberText.parse(text, kind: kind)
+        #expect(outcome == expected, "“\(text)” as \(kind)")
+        // Equal values at another scale would pass `==`: the scale must be as typed, except
+        // that a count written as 3.0 keeps its point here (FigureReader normalises it).
+        if case .value(let got, _, _) = outcome, case .value(let want, _, _) = expected, kind == .money {
+            #expect(got.description == want.description, "“\(text)”: \(got) has the digits as typed")
+        }
+    }
+}
