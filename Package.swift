@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .systemLibrary(
@@ -24,6 +25,7 @@ let package = Package(
         .target(name: "ExactArithmetic"),
         .target(name: "CSVReading"),
         .target(name: "Findings", dependencies: ["ExactArithmetic"]),
+        .target(name: "XlsxReading", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "ReportSpec",
             dependencies: [
@@ -31,6 +33,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
+            exclude: ["Templates/README.md"],
             resources: [
                 // The official formats ship inside the binary, so it runs from any directory.
                 .embedInCode("Templates/2019.yaml"),
@@ -39,7 +42,7 @@ let package = Package(
         ),
         .target(
             name: "Submissions",
-            dependencies: ["CSVReading", "ReportSpec", "ExactArithmetic", "Findings"]
+            dependencies: ["CSVReading", "XlsxReading", "ReportSpec", "ExactArithmetic", "Findings"]
         ),
         .target(
             name: "ReportEngine",
@@ -65,6 +68,7 @@ let package = Package(
 
         .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic"]),
         .testTarget(name: "FindingsTests", dependencies: ["Findings"]),
+        .testTarget(name: "XlsxReadingTests", dependencies: ["XlsxReading", "XlsxWriter", "TestSupport"]),
         .testTarget(name: "CSVReadingTests", dependencies: ["CSVReading", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter", "TestSupport"]),
         .testTarget(name: "ReportSpecTests", dependencies: ["ReportSpec", "TestSupport"]),

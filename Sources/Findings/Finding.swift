@@ -161,6 +161,37 @@ extension Array where Element == Finding {
         }.map(\.element)
     }
 
+    /// For the terminal, read over the phone: problems with whole files first, then each
+    /// unit's findings together (units with errors first), then the group subtotals, then
+    /// the total; errors first within each, then by file, line and column.
+    public func groupedByUnit() -> [Finding] {
+        func rank(_ scope: FindingScope) -> Int {
+            switch scope {
+            case .file: 0
+            case .unit: 1
+            case .group: 2
+            case .total: 3
+            }
+        }
+        let unitsWithErrors = Set(filter { $0.severity == .error && $0.explanation == nil }.compactMap(\.subject))
+        return enumerated().sorted { a, b in
+            let x = a.element, y = b.element
+            if rank(x.scope) != rank(y.scope) { return rank(x.scope) < rank(y.scope) }
+            let sx = x.subject ?? "", sy = y.subject ?? ""
+            let ex = unitsWithErrors.contains(sx), ey = unitsWithErrors.contains(sy)
+            if ex != ey { return ex }
+            if sx != sy { return sx < sy }
+            if x.severity != y.severity { return x.severity < y.severity }
+            let fx = x.location?.file ?? "", fy = y.location?.file ?? ""
+            if fx != fy { return fx < fy }
+            let lx = x.location?.line ?? 0, ly = y.location?.line ?? 0
+            if lx != ly { return lx < ly }
+            let cx = x.location?.column ?? 0, cy = y.location?.column ?? 0
+            if cx != cy { return cx < cy }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
     public var errorCount: Int { filter { $0.severity == .error }.count }
     public var warningCount: Int { filter { $0.severity == .warning && $0.explanation == nil }.count }
 }

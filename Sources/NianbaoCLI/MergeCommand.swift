@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import ReportEngine
+import Submissions
 import WorkbookRendering
 
 /// `nianbao merge INPUT... -o report.xlsx`: the main job.
@@ -21,6 +23,9 @@ struct MergeCommand: ParsableCommand, StatusCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("要写出的工作簿（output workbook），如 汇总.xlsx。", valueName: "FILE.xlsx"))
     var output: String
 
+    @Option(name: .long, help: ArgumentHelp("把合计、分组小计和各单位数据另存为长表 CSV（totals as long CSV）：可作为下一年的 --previous，其“合计”行也是向上一级报送的文件。", valueName: "FILE.csv"))
+    var csv: String?
+
     @Flag(inversion: .prefixedNo, help: ArgumentHelp("每个单位一张按统一格式排版的工作表（unit sheets），有问题的单元格标色并加批注；默认在不超过 \(RenderOptions.unitSheetLimit) 个单位时生成。"))
     var unitSheets: Bool?
 
@@ -30,13 +35,16 @@ struct MergeCommand: ParsableCommand, StatusCommand {
 
     mutating func runWithStatus() -> ExitStatus {
         let destination = AtomicOutput(destination: output)
+        let outputs = [output] + options.extraOutputs + (csv.map { [$0] } ?? [])
         do {
-            try destination.validate(against: options.inputs + (options.units.map { [$0] } ?? []))
+            for path in outputs {
+                try AtomicOutput(destination: path).validate(against: options.inputs + options.readOnlyInputs)
+            }
         } catch {
             Diagnostics.printError(error.description)
             return .failure
         }
-        guard let job = options.runJob(excluding: [output]) else { return .failure }
+        guard let job = options.runJob(excluding: outputs) else { return .failure }
         let renderOptions = RenderOptions(
             generator: NianbaoVersion.generator,
             createdEpoch: ReportOptions.creationEpoch(files: job.read.files),
@@ -50,7 +58,30 @@ struct MergeCommand: ParsableCommand, StatusCommand {
             Diagnostics.printError("无法写出工作簿 \(output)：\(error)")
             return .failure
         }
+        guard options.writeJSON(job), writeCSV(job) else { return .failure }
         return ReportOptions.report(job, wrote: output)
+    }
+
+    /// `--csv`: the total (named after the district), every group subtotal and every unit.
+    private func writeCSV(_ job: ReportOptions.Job) -> Bool {
+        guard let csv else { return true }
+        let report = job.report
+        var blocks = [LongTableWriter.Block(unit: report.district ?? MergeReport.totalName, group: "", level: .total,
+                                            values: report.total)]
+        for group in report.groups {
+            blocks.append(.init(unit: MergeReport.groupSubject(group.name), group: group.name, level: .group, values: group.values))
+        }
+        for unit in report.units {
+            blocks.append(.init(unit: unit.name, group: unit.group, level: .unit, values: unit.submission.values))
+        }
+        let bytes = LongTableWriter.csv(blocks, template: report.template, year: report.year)
+        do {
+            try AtomicOutput(destination: csv).write { temporary in try Data(bytes).write(to: URL(fileURLWithPath: temporary)) }
+            return true
+        } catch {
+            Diagnostics.printError("无法写出 \(csv)：\(error)")
+            return false
+        }
     }
 }
 
@@ -73,7 +104,16 @@ struct CheckCommand: ParsableCommand, StatusCommand {
     }
 
     mutating func runWithStatus() -> ExitStatus {
-        guard let job = options.runJob() else { return .failure }
+        do {
+            for path in options.extraOutputs {
+                try AtomicOutput(destination: path).validate(against: options.inputs + options.readOnlyInputs)
+            }
+        } catch {
+            Diagnostics.printError(error.description)
+            return .failure
+        }
+        guard let job = options.runJob(excluding: options.extraOutputs) else { return .failure }
+        guard options.writeJSON(job) else { return .failure }
         return ReportOptions.report(job, wrote: nil)
     }
 }

@@ -26,6 +26,9 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("自定义模板文件（custom template，YAML）。", valueName: "FILE"))
     var template: String?
 
+    @Option(name: .long, help: ArgumentHelp("把全部问题另存为 JSON（machine-readable findings），供其他程序使用。", valueName: "FILE.json"))
+    var json: String?
+
     @Option(name: .long, help: ArgumentHelp("汇总单位名称（district），用于标题，如 鲤城区；默认取名册中“××人民政府”。", valueName: "名称"))
     var district: String?
 
@@ -131,10 +134,29 @@ struct ReportOptions: ParsableArguments {
         return newest
     }
 
+    /// Files read besides the submissions: never to be overwritten either.
+    var readOnlyInputs: [String] { [units, template].compactMap { $0 } }
+
+    /// Every output file the command will write, for the checks against the inputs.
+    var extraOutputs: [String] { json.map { [$0] } ?? [] }
+
+    /// Writes `--json` if asked; prints why and returns false when it cannot.
+    func writeJSON(_ job: Job) -> Bool {
+        guard let json else { return true }
+        do {
+            let data = try FindingsJSON.data(job.report, files: job.read.files.count)
+            try AtomicOutput(destination: json).write { temporary in try data.write(to: URL(fileURLWithPath: temporary)) }
+            return true
+        } catch {
+            Diagnostics.printError("无法写出 \(json)：\(error)")
+            return false
+        }
+    }
+
     /// Prints the findings and a one-line summary; returns the exit status they imply.
     static func report(_ job: Job, wrote output: String?) -> ExitStatus {
         let report = job.report
-        Diagnostics.print(report.findings)
+        Diagnostics.print(report.findings.groupedByUnit())
         let readable = job.read.files.filter { $0.kind != .unreadable }.count
         var summary = "读取 \(job.read.files.count) 个文件（\(readable) 个可读），汇总 \(report.units.count) 个单位"
         if report.groups.count > 1 || report.roster != nil { summary += "（\(report.groups.count) 个分组）" }

@@ -16,9 +16,14 @@ struct LongTableReader {
         .year: ["年度", "年份", "报告年度", "year"],
         .code: ["指标代码", "代码", "单元格代码", "指标", "cell", "code", "cellcode"],
         .value: ["数值", "值", "数据", "value"],
+        .level: ["层级", "level"],
     ]
 
-    enum Role: CaseIterable { case unit, year, code, value }
+    enum Role: CaseIterable { case unit, year, code, value, level }
+
+    /// The optional `层级` column of a file written by `merge --csv`: its `合计` rows are
+    /// the submission, the unit and subtotal rows are detail for `--previous`.
+    static let totalLevels: Set<String> = ["合计", "total", "总计"]
 
     /// The column of each role when the record is a long-table header.
     static func header(_ record: CSVRecord) -> [Role: Int]? {
@@ -29,7 +34,8 @@ struct LongTableReader {
                 columns[role] = column
             }
         }
-        return columns.count == Role.allCases.count ? columns : nil
+        let required: [Role] = [.unit, .year, .code, .value]
+        return required.allSatisfy { columns[$0] != nil } ? columns : nil
     }
 
     /// True when the first non-blank record of the table is a long-table header.
@@ -57,6 +63,10 @@ struct LongTableReader {
             }
             func location(_ role: Role) -> SourceLocation {
                 SourceLocation(file: file.displayName, line: record.line, column: columns[role]! + 1)
+            }
+            if let levelColumn = columns[.level] {
+                let level = levelColumn < fields.count ? LabelKey.key(fields[levelColumn]).lowercased() : ""
+                if !Self.totalLevels.contains(level) { continue }
             }
             let unit = LabelKey.key(field(.unit))
             let code = Self.codeKey(field(.code))
@@ -103,7 +113,10 @@ struct LongTableReader {
             }
             seen["\(unit)#\(code)"] = record.line
             let valueLocation = location(.value)
-            let read = FigureReader.read(field(.value), figure: figure, tableName: tableName, location: valueLocation)
+            // A cell code names its unit: a long table's amounts are in the template's unit
+            // unless the value says otherwise.
+            let read = FigureReader.read(field(.value), figure: figure, tableName: tableName, location: valueLocation,
+                                         headerUnit: figure.unit)
             submissions[u].values[figure.index] = read.value
             submissions[u].locations[figure.index] = valueLocation
             submissions[u].findings += read.findings
