@@ -31,6 +31,10 @@ public enum FindingCode: String, CaseIterable, Sendable, Codable {
     case unitDuplicate = "unit-duplicate"
     case unitNotInRoster = "unit-not-in-roster"
     case rosterInvalid = "roster-invalid"
+    // Across years and explanations
+    case sameAsLastYear = "same-as-last-year"
+    case previousYearMismatch = "previous-year-mismatch"
+    case explanationUnused = "explanation-unused"
     // Figures
     case ruleFailed = "rule-failed"
     case sumOverflow = "sum-overflow"
@@ -38,7 +42,8 @@ public enum FindingCode: String, CaseIterable, Sendable, Codable {
     /// The severity a finding of this code has unless the template says otherwise.
     public var defaultSeverity: Severity {
         switch self {
-        case .extraValue, .emptyCell, .placeholderZero, .amountUnitMissing:
+        case .extraValue, .emptyCell, .placeholderZero, .amountUnitMissing, .sameAsLastYear, .previousYearMismatch,
+             .explanationUnused:
             .warning
         default:
             .error
@@ -94,6 +99,12 @@ public enum FindingCode: String, CaseIterable, Sendable, Codable {
             "“{unit}”不在名册中，未计入汇总；请核对单位名称，或把它加入名册"
         case .rosterInvalid:
             "名册第 {line} 行{reason}"
+        case .sameAsLastYear:
+            "各项数据与 {year} 年度完全相同，可能误报了上一年的数据；请核实"
+        case .previousYearMismatch:
+            "上一年度数据是 {previousYear} 年度的，本次汇总 {year} 年度，应提供 {expected} 年度的数据；跨年度核对仍按此文件进行"
+        case .explanationUnused:
+            "说明文件第 {line} 行（{unit}，{rule}）没有对应的警告，未使用"
         case .ruleFailed:
             "{where}：{message}。{equation}，左边 {left}，右边 {right}，相差 {difference}（规则 {rule}）"
         case .sumOverflow:

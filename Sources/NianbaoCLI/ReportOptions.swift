@@ -26,6 +26,12 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("自定义模板文件（custom template，YAML）。", valueName: "FILE"))
     var template: String?
 
+    @Option(name: .long, help: ArgumentHelp("上一年度的数据（previous year）：上一年 merge --csv 写出的长表，或上一年 nianbao 生成的工作簿；用于跨年度核对（上年结转等）。", valueName: "FILE"))
+    var previous: String?
+
+    @Option(name: .long, help: ArgumentHelp("说明文件（explanations）：单位,规则,说明；对警告写明理由后视为已说明，错误不能以说明消除。", valueName: "FILE.csv"))
+    var explanations: String?
+
     @Option(name: .long, help: ArgumentHelp("把全部问题另存为 JSON（machine-readable findings），供其他程序使用。", valueName: "FILE.json"))
     var json: String?
 
@@ -72,6 +78,24 @@ struct ReportOptions: ParsableArguments {
             Diagnostics.printError("\(error)")
             return nil
         }
+        var previousYear: PreviousYear?
+        if let previous {
+            do {
+                previousYear = try PreviousYear.load(path: previous)
+            } catch {
+                Diagnostics.printError(error.description)
+                return nil
+            }
+        }
+        var explained: Explanations?
+        if let explanations {
+            do {
+                explained = try Explanations.load(path: explanations)
+            } catch {
+                Diagnostics.printError("说明文件 \(error.description)")
+                return nil
+            }
+        }
         var overrides = RuleOverrides()
         for text in rule {
             switch RuleOverrides.parse(text, template: template) {
@@ -82,7 +106,7 @@ struct ReportOptions: ParsableArguments {
             }
         }
         var reader = SubmissionReader(template: template)
-        reader.excludedPaths = Set(excluded + (units.map { [$0] } ?? []))
+        reader.excludedPaths = Set(excluded + readOnlyInputs)
         let read = reader.read(inputs: inputs)
         guard !read.submissions.isEmpty else {
             Diagnostics.print(read.fileFindings.sortedForDisplay())
@@ -100,8 +124,9 @@ struct ReportOptions: ParsableArguments {
             return again.runJob(excluding: excluded)
         }
         let district = self.district ?? roster.flatMap(Self.districtName)
-        let report = Merger(template: template, year: reportYear, overrides: overrides)
-            .merge(read, roster: roster, district: district)
+        var merger = Merger(template: template, year: reportYear, overrides: overrides, previous: previousYear)
+        merger.explanations = explained
+        let report = merger.merge(read, roster: roster, district: district)
         return Job(report: report, read: read)
     }
 
@@ -135,7 +160,7 @@ struct ReportOptions: ParsableArguments {
     }
 
     /// Files read besides the submissions: never to be overwritten either.
-    var readOnlyInputs: [String] { [units, template].compactMap { $0 } }
+    var readOnlyInputs: [String] { [units, template, previous, explanations].compactMap { $0 } }
 
     /// Every output file the command will write, for the checks against the inputs.
     var extraOutputs: [String] { json.map { [$0] } ?? [] }
@@ -161,7 +186,11 @@ struct ReportOptions: ParsableArguments {
         var summary = "读取 \(job.read.files.count) 个文件（\(readable) 个可读），汇总 \(report.units.count) 个单位"
         if report.groups.count > 1 || report.roster != nil { summary += "（\(report.groups.count) 个分组）" }
         summary += "，\(report.year) 年度，\(report.template.format) 格式；"
-        summary += report.errorCount == 0 && report.warningCount == 0 ? "未发现问题。" : "\(report.errorCount) 个错误，\(report.warningCount) 个警告。"
+        let explained = report.findings.filter { $0.explanation != nil }.count
+        summary += report.errorCount == 0 && report.warningCount == 0 && explained == 0
+            ? "未发现问题。" : "\(report.errorCount) 个错误，\(report.warningCount) 个警告"
+        if explained > 0 { summary += "（另有 \(explained) 个警告已说明）" }
+        if !summary.hasSuffix("。") { summary += "。" }
         if let output { summary += "\n工作簿已写入：\(output)" }
         print(summary)
         return report.errorCount > 0 ? .findings : .success

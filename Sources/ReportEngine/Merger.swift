@@ -52,11 +52,17 @@ public struct Merger: Sendable {
     public let year: Int
 
     public var overrides: RuleOverrides
+    /// Last year's figures, for the cross-year rules.
+    public var previous: PreviousYear?
+    /// Written reasons that accept warnings.
+    public var explanations: Explanations?
 
-    public init(template: ReportTemplate, year: Int, overrides: RuleOverrides = RuleOverrides()) {
+    public init(template: ReportTemplate, year: Int, overrides: RuleOverrides = RuleOverrides(),
+                previous: PreviousYear? = nil) {
         self.template = template
         self.year = year
         self.overrides = overrides
+        self.previous = previous
     }
 
     public func merge(_ read: ReadResult, roster: Roster?, district: String? = nil) -> MergeReport {
@@ -117,8 +123,10 @@ public struct Merger: Sendable {
             }
             let values = submission.values
             let locations = submission.locations
+            let lastYear = previous?.unit(named: name)
             findings += checker.check(scope: .unit(name), subject: name, group: group, overrides: overrides,
-                                      value: { values[$0] ?? .zero }, location: { locations[$0] })
+                                      previous: lastYear, value: { values[$0] ?? .zero }, location: { locations[$0] })
+            if let lastYear, let copied = sameAsLastYear(submission, lastYear) { findings.append(copied) }
             byUnit[name] = counted.count
             counted.append((CountedUnit(name: name, group: group, code: code, submission: submission), order))
         }
@@ -148,17 +156,39 @@ public struct Merger: Sendable {
             // checked elsewhere: its findings would only be duplicates.
             if members.count > 1 && groupNames.count > 1 {
                 findings += checker.check(scope: .group(name), subject: MergeReport.groupSubject(name), group: name,
-                                          overrides: overrides, value: { values[$0] })
+                                          overrides: overrides, previous: previous?.groups[name], value: { values[$0] })
             }
         }
         let total = sum(units.map(\.submission), subject: MergeReport.totalName, scope: .total, findings: &findings)
         if units.count > 1 {
-            findings += checker.check(scope: .total, subject: MergeReport.totalName, overrides: overrides, value: { total[$0] })
+            findings += checker.check(scope: .total, subject: MergeReport.totalName, overrides: overrides,
+                                      previous: previous?.total, value: { total[$0] })
         }
 
+        if let previous, let stated = previous.year, stated != year - 1 {
+            findings.append(Finding(code: .previousYearMismatch, scope: .file, location: SourceLocation(file: previous.source),
+                                    parameters: [.init("previousYear", String(stated)), .init("year", String(year)),
+                                                 .init("expected", String(year - 1))]))
+        }
+        if let explanations { findings = explanations.apply(to: findings) }
         return MergeReport(template: template, year: year, district: district, roster: roster, units: units,
                            groups: groups, total: total, files: read.files, findings: findings.sortedForDisplay(),
                            excluded: excluded)
+    }
+
+    /// The copy-paste failure: every figure equal to last year's (and not all zero).
+    private func sameAsLastYear(_ submission: UnitSubmission, _ lastYear: [String: ExactDecimal]) -> Finding? {
+        var nonZero = false
+        for figure in template.figures where template.table(figure.tableID)?.official ?? true {
+            guard let previous = lastYear[figure.code] else { return nil }
+            let value = submission.value(at: figure.index)
+            if value != previous { return nil }
+            if !value.isZero { nonZero = true }
+        }
+        guard nonZero else { return nil }
+        return Finding(code: .sameAsLastYear, scope: .unit(submission.unit), subject: submission.unit,
+                       location: SourceLocation(file: submission.file.displayName),
+                       parameters: [.init("year", String(year - 1))])
     }
 
     /// Reading findings of a file, now that the unit is known.

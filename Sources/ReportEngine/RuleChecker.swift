@@ -7,19 +7,27 @@ import ReportSpec
 /// and the difference.
 public struct RuleChecker: Sendable {
     public let template: ReportTemplate
-    private let indices: [[Int?]]
 
     public init(template: ReportTemplate) {
         self.template = template
-        self.indices = template.rules.map { rule in rule.cells.map { template.index(of: $0) } }
     }
 
     /// The findings for one level. `value(i)` gives the figure at `FigureSpec.index` i;
-    /// `location(i)` where it was read (units only).
+    /// `location(i)` where it was read (units only); `previous` last year's figures of the
+    /// same unit, group or total by cell code — cross-year rules are checked only with
+    /// them, and only when they hold every cell the rule needs.
     public func check(scope: FindingScope, subject: String, group: String? = nil,
                       overrides: RuleOverrides = RuleOverrides(),
+                      previous: [String: ExactDecimal]? = nil,
                       value: (Int) -> ExactDecimal,
                       location: (Int) -> SourceLocation? = { _ in nil }) -> [Finding] {
+        let operand: (Term.Operand) -> ExactDecimal? = { operand in
+            switch operand {
+            case .cell(let code): template.index(of: code).map(value)
+            case .previousCell(let code): previous?[code]
+            case .constant(let constant): constant
+            }
+        }
         var findings: [Finding] = []
         let level: RuleLevel
         switch scope {
@@ -29,15 +37,16 @@ public struct RuleChecker: Sendable {
         }
         for rule in template.rules where rule.levels.contains(level) {
             guard let severity = overrides.severity(of: rule, group: group) else { continue }
-            guard let left = evaluate(rule.left, value), let right = evaluate(rule.right, value) else {
-                continue  // A sum that overflows is reported by the roll-up.
-            }
+            // Without last year's figures (or a cell of them) a cross-year rule cannot be
+            // judged; a sum that overflows is reported by the roll-up.
+            guard let left = evaluate(rule.left, operand), let right = evaluate(rule.right, operand) else { continue }
             if rule.relation.holds(left, right) { continue }
             let difference = left.subtracting(right) ?? .zero
             guard let subjectIndex = template.index(of: rule.subjectCode) else { continue }
             let figure = template.figures[subjectIndex]
             let tableName = template.table(figure.tableID)?.name ?? figure.tableID
-            let equationWithValues = valuesText(rule.left, value) + " " + Self.negatedSymbol(rule.relation) + " " + valuesText(rule.right, value)
+            let equationWithValues = valuesText(rule.left, operand) + " " + Self.negatedSymbol(rule.relation) + " "
+                + valuesText(rule.right, operand)
             let outcome = RuleOutcome(
                 ruleID: rule.id, equation: rule.equation, equationWithValues: equationWithValues,
                 relation: rule.relation.symbol, left: left, right: right, difference: difference, cells: rule.cells)
@@ -59,18 +68,11 @@ public struct RuleChecker: Sendable {
         return findings
     }
 
-    private func evaluate(_ terms: [Term], _ value: (Int) -> ExactDecimal) -> ExactDecimal? {
+    private func evaluate(_ terms: [Term], _ operand: (Term.Operand) -> ExactDecimal?) -> ExactDecimal? {
         var total = ExactDecimal.zero
         for term in terms {
-            let operand: ExactDecimal
-            switch term.operand {
-            case .cell(let code):
-                guard let index = template.index(of: code) else { return nil }
-                operand = value(index)
-            case .constant(let constant):
-                operand = constant
-            }
-            guard let next = term.negated ? total.subtracting(operand) : total.adding(operand) else { return nil }
+            guard let value = operand(term.operand),
+                  let next = term.negated ? total.subtracting(value) : total.adding(value) else { return nil }
             total = next
         }
         return total
@@ -78,15 +80,11 @@ public struct RuleChecker: Sendable {
 
     /// `8 + 4 + 1 + 1（其余 15 项为 0）`: the side's values; with more than four terms the
     /// zero terms are left out and counted.
-    private func valuesText(_ terms: [Term], _ value: (Int) -> ExactDecimal) -> String {
+    private func valuesText(_ terms: [Term], _ value: (Term.Operand) -> ExactDecimal?) -> String {
         var parts: [String] = []
         var zeros = 0
         for term in terms {
-            let operand: ExactDecimal
-            switch term.operand {
-            case .cell(let code): operand = template.index(of: code).map(value) ?? .zero
-            case .constant(let constant): operand = constant
-            }
+            let operand = value(term.operand) ?? .zero
             if terms.count > 4 && operand.isZero && term.operand != .constant(operand) {
                 zeros += 1
                 continue

@@ -9,6 +9,9 @@ import ExactArithmetic
 /// LIC_PREV + LIC_DELTA >= 0
 /// ```
 enum EquationParser {
+    /// `prev.COUT.NP`: the previous year's figure (cross-year rules such as R3.6).
+    static let previousPrefix = "prev."
+
     struct Parsed {
         var left: [Term]
         var relation: Relation
@@ -102,7 +105,11 @@ enum EquationParser {
                 afterOperator = true
             case .code(let code):
                 guard expectOperand else { return .failure(EquationError(text: "", reason: "“\(code)”前缺少 + 或 -")) }
-                terms.append(Term(negated: negated, operand: .cell(code)))
+                if code.hasPrefix(previousPrefix), code.count > previousPrefix.count {
+                    terms.append(Term(negated: negated, operand: .previousCell(String(code.dropFirst(previousPrefix.count)))))
+                } else {
+                    terms.append(Term(negated: negated, operand: .cell(code)))
+                }
                 negated = false
                 expectOperand = false
                 afterOperator = false

@@ -24,6 +24,14 @@ public struct RuleSpec: Sendable, Hashable {
     /// The check after substitution, e.g. `NEW.NP + CIN.NP = RESULT_TOTAL.NP + COUT.NP`.
     public let equation: String
 
+    /// The previous year's cell codes the rule uses (`prev.COUT.NP` → `COUT.NP`).
+    public var previousCells: [String] {
+        (left + right).compactMap { term in
+            if case .previousCell(let code) = term.operand { return code }
+            return nil
+        }
+    }
+
     /// Every cell code of the rule, in order of appearance.
     public var cells: [String] {
         (left + right).compactMap { term in
@@ -81,6 +89,8 @@ public struct Term: Sendable, Hashable {
 
     public enum Operand: Sendable, Hashable {
         case cell(String)
+        /// A figure of the previous year's report, written `prev.CODE` (cross-year rules).
+        case previousCell(String)
         case constant(ExactDecimal)
     }
 }

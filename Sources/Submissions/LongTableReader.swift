@@ -17,9 +17,10 @@ struct LongTableReader {
         .code: ["指标代码", "代码", "单元格代码", "指标", "cell", "code", "cellcode"],
         .value: ["数值", "值", "数据", "value"],
         .level: ["层级", "level"],
+        .group: ["分组", "group"],
     ]
 
-    enum Role: CaseIterable { case unit, year, code, value, level }
+    enum Role: CaseIterable { case unit, year, code, value, level, group }
 
     /// The optional `层级` column of a file written by `merge --csv`: its `合计` rows are
     /// the submission, the unit and subtotal rows are detail for `--previous`.

@@ -53,7 +53,8 @@ struct FindingTargets {
             if let target { byCell[target, default: []].append(finding) }
         }
         for (cell, findings) in byCell {
-            let fill = findings.contains { $0.severity == .error && $0.explanation == nil } ? Styles.errorFill : Styles.warningFill
+            let fill = findings.contains { $0.severity == .error } ? Styles.errorFill
+                : findings.contains { $0.explanation == nil } ? Styles.warningFill : Styles.explainedFill
             let comment = findings.map(Self.commentLine).joined(separator: "\n")
             marks[cell] = CellMark(fill: fill, comment: String(comment.prefix(30_000)))
         }

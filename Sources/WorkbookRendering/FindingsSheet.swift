@@ -8,7 +8,7 @@ import XlsxWriter
 struct FindingsSheet {
     static let sheetName = "审核结果"
     static let headers = ["序号", "级别", "代码", "单位/层级", "文件", "行", "列", "表", "行名称", "列名称",
-                          "问题说明", "规则", "算式（指标代码）", "左边", "右边", "相差", "定位"]
+                          "问题说明", "规则", "算式（指标代码）", "左边", "右边", "相差", "定位", "已说明的理由"]
 
     let report: MergeReport
 
@@ -22,7 +22,8 @@ struct FindingsSheet {
         }
         var row = 2
         for (number, (finding, target)) in zip(report.findings, targets.targets).enumerated() {
-            let fill = finding.severity == .error ? Styles.errorFill : Styles.warningFill
+            let fill = finding.explanation != nil ? Styles.explainedFill
+                : finding.severity == .error ? Styles.errorFill : Styles.warningFill
             var format = Styles.text
             format.fillColor = fill
             func text(_ value: String?, _ column: Int) throws {
@@ -33,7 +34,7 @@ struct FindingsSheet {
                 }
             }
             try sheet.write(Double(number + 1), row: row, column: 0, format: format)
-            try text(finding.severity.chineseName, 1)
+            try text(finding.severity.chineseName + (finding.explanation == nil ? "" : "（已说明）"), 1)
             try text(finding.code.rawValue, 2)
             try text(finding.subject, 3)
             try text(finding.location?.file, 4)
@@ -58,6 +59,7 @@ struct FindingsSheet {
             } else {
                 try text(nil, 16)
             }
+            try text(finding.explanation, 17)
             let lines = Double(max(1, (TextWidthEstimate.lines(message, width: 60))))
             try sheet.setRowHeight(max(18, lines * 15), row: row)
             row += 1
@@ -65,7 +67,7 @@ struct FindingsSheet {
         if report.findings.isEmpty {
             try sheet.write("未发现问题。", row: row, column: 0, format: Styles.note)
         }
-        let widths: [Double] = [6, 6, 18, 16, 24, 6, 6, 6, 24, 12, 60, 12, 40, 8, 8, 8, 16]
+        let widths: [Double] = [6, 10, 18, 16, 24, 6, 6, 6, 24, 12, 60, 12, 40, 8, 8, 8, 16, 30]
         for (column, width) in widths.enumerated() { try sheet.setColumnWidth(width, firstColumn: column) }
         try sheet.freezePanes(row: 2, column: 0)
         try sheet.repeatRows(first: 1, last: 1)

@@ -35,6 +35,8 @@ enum Styles {
 
     static let errorFill: UInt32 = 0xFFC7CE
     static let warningFill: UInt32 = 0xFFEB9C
+    /// An explained (accepted) warning.
+    static let explainedFill: UInt32 = 0xC6EFCE
     static let subtotalFill: UInt32 = 0xF2F2F2
 
     /// The format of a figure cell: right-aligned, thin border, a number format by kind.
