@@ -94,7 +94,7 @@ public struct RuleChecker: Sendable {
             let sign = term.negated ? "- " : "+ "
             parts.append(parts.isEmpty && !term.negated ? shown : sign + shown)
         }
-        if parts.isEmpty { parts.append("0") }
+        if parts.isEmpty { return "0（\(zeros) 项均为 0）" }
         var text = parts.joined(separator: " ")
         if zeros > 0 { text += "（其余 \(zeros) 项为 0）" }
         return text

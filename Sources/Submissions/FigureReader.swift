@@ -54,7 +54,8 @@ enum FigureReader {
                     }
                     if unit != target { read.normalisations.append(.moneyUnitConverted) }
                     read.value = converted
-                } else if figure.unitRequired {
+                } else if figure.unitRequired && !value.isZero {
+                    // Zero is zero in 元 and in 万元: only a non-zero amount needs its unit.
                     read.findings.append(finding(.amountUnitMissing, [.init("unit", target)]))
                 }
             }

@@ -40,6 +40,8 @@ struct FormRecognizer {
         var normalisations: [NumberText.Normalisation: Int] = [:]
         /// The unit a column header states (`本年收费金额（单位：元）`), per table and column.
         var headerUnits: [Int: [Int: String]] = [:]
+        /// Where each column header stood in the table's latest header row, by key.
+        var headerColumns: [Int: [String: Int]] = [:]
         /// The first label that only another format has.
         var giveaway: FormatGiveaway?
 
@@ -232,6 +234,11 @@ struct FormRecognizer {
                 if cell.key.contains("万元") { units[cell.column] = "万元" } else if cell.key.contains("元") { units[cell.column] = "元" }
             }
             headerUnits[table] = units
+            // Where each column header stands: a block whose header spreads its columns
+            // over the width (信息内容, 上一年项目数量, (blank), 本年增/减) puts its figures there.
+            var columns: [String: Int] = [:]
+            for cell in cells where columns[cell.key] == nil { columns[cell.key] = cell.column }
+            headerColumns[table] = columns
             let starts = index.dataColumnHeaders[table] ?? []
             if let first = cells.first(where: { LabelIndex.headerKeys($0.key).contains(where: starts.contains) })?.column {
                 // Blocks: the header row of each block; matrices: the leftmost leaf over all header rows.
@@ -273,13 +280,22 @@ struct FormRecognizer {
                 start = record.fields.firstIndex { !$0.isEmpty } ?? 0
             }
             var emptyColumns: [(label: String, column: Int, code: String)] = []
-            var lastSlotColumn = start - 1
-            for slot in entry.row.slots {
+            // Each slot's column: its place after the start, or — for blocks (表二) whose
+            // header row spreads the columns out — where its column header stands.
+            let isBlock = template.tables[entry.table].layout.headerRowCount == 0
+            let columns = entry.row.slots.map { slot -> Int in
                 let column = start + slot.offset
-                lastSlotColumn = column + slot.span - 1
+                guard isBlock, let code = slot.code, let figure = template.figure(code),
+                      let headerColumn = headerColumns[entry.table]?[LabelKey.key(figure.columnLabel)],
+                      headerColumn > (labelEnd ?? -1) else { return column }
+                return headerColumn
+            }
+            let figureColumns = Set(zip(entry.row.slots, columns).filter { $0.0.code != nil }.map(\.1))
+            let lastSlotColumn = zip(entry.row.slots, columns).map { $0.1 + $0.0.span - 1 }.max() ?? start - 1
+            for (slot, column) in zip(entry.row.slots, columns) {
                 let text = column < record.fields.count ? record.fields[column] : ""
                 guard let code = slot.code, let figure = template.figure(code) else {
-                    if !LabelKey.key(text).isEmpty {
+                    if !figureColumns.contains(column), !LabelKey.key(text).isEmpty {
                         extraValue(text, column: column, record: record, tableSpec: tableSpec, entry: entry)
                     }
                     continue
