@@ -124,7 +124,7 @@ public struct Merger: Sendable {
             let values = submission.values
             let locations = submission.locations
             let lastYear = previous?.unit(named: name)
-            findings += checker.check(scope: .unit(name), subject: name, group: group, overrides: overrides,
+            findings += checker.check(scope: .unit(name), subject: name, group: group, onRoster: roster != nil, overrides: overrides,
                                       previous: lastYear, value: { values[$0] ?? .zero }, location: { locations[$0] })
             if let lastYear, let copied = sameAsLastYear(submission, lastYear) { findings.append(copied) }
             byUnit[name] = counted.count
@@ -156,12 +156,12 @@ public struct Merger: Sendable {
             // checked elsewhere: its findings would only be duplicates.
             if members.count > 1 && groupNames.count > 1 {
                 findings += checker.check(scope: .group(name), subject: MergeReport.groupSubject(name), group: name,
-                                          overrides: overrides, previous: previous?.groups[name], value: { values[$0] })
+                                          onRoster: roster != nil, overrides: overrides, previous: previous?.groups[name], value: { values[$0] })
             }
         }
         let total = sum(units.map(\.submission), subject: MergeReport.totalName, scope: .total, findings: &findings)
         if units.count > 1 {
-            findings += checker.check(scope: .total, subject: MergeReport.totalName, overrides: overrides,
+            findings += checker.check(scope: .total, subject: MergeReport.totalName, onRoster: roster != nil, overrides: overrides,
                                       previous: previous?.total, value: { total[$0] })
         }
 

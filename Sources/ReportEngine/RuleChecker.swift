@@ -16,7 +16,7 @@ public struct RuleChecker: Sendable {
     /// `location(i)` where it was read (units only); `previous` last year's figures of the
     /// same unit, group or total by cell code — cross-year rules are checked only with
     /// them, and only when they hold every cell the rule needs.
-    public func check(scope: FindingScope, subject: String, group: String? = nil,
+    public func check(scope: FindingScope, subject: String, group: String? = nil, onRoster: Bool = false,
                       overrides: RuleOverrides = RuleOverrides(),
                       previous: [String: ExactDecimal]? = nil,
                       value: (Int) -> ExactDecimal,
@@ -35,7 +35,7 @@ public struct RuleChecker: Sendable {
         case .total: level = .total
         case .unit, .file: level = .unit
         }
-        for rule in template.rules where rule.levels.contains(level) {
+        for rule in template.rules where rule.levels.contains(level) && (onRoster || !rule.requiresRoster) {
             guard let severity = overrides.severity(of: rule, group: group) else { continue }
             // Without last year's figures (or a cell of them) a cross-year rule cannot be
             // judged; a sum that overflows is reported by the roll-up.

@@ -14,6 +14,9 @@ public struct RuleSpec: Sendable, Hashable {
     public let severity: RuleSeverity
     /// The levels the rule is checked on: units, group subtotals, the total.
     public let levels: Set<RuleLevel>
+    /// Checked only for units on a roster: a rule about what kind of unit it is (R2.3)
+    /// cannot judge a unit nobody has described.
+    public let requiresRoster: Bool
     public let relation: Relation
     public let left: [Term]
     public let right: [Term]

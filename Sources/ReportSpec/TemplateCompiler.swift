@@ -386,7 +386,8 @@ struct TemplateCompiler {
                 result.append(RuleSpec(
                     id: "\(file.format):\(rule.id)", templateID: rule.id,
                     instance: bindings.map { "\($0.0)=\($0.1)" }.joined(separator: ","),
-                    tableID: rule.table, severity: severity, levels: levels, relation: parsed.relation,
+                    tableID: rule.table, severity: severity, levels: levels, requiresRoster: rule.requiresRoster ?? false,
+                    relation: parsed.relation,
                     left: parsed.left, right: parsed.right, subjectCode: subject,
                     message: rule.message, equation: equation))
             }

@@ -124,6 +124,7 @@ struct RuleFile: Decodable {
     var severity: String?
     var each: [String: EachValues]?
     var levels: [String]?
+    var requiresRoster: Bool?
     var check: String
     var cell: String?
     var message: String
