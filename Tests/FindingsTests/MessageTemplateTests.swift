@@ -7,7 +7,7 @@ import Testing
     /// Each placeholder name a template may use, given the value `<name>`.
     static let parameters = [
         "cellCode", "code", "counted", "difference", "equation", "fileFormat", "fileYear", "files", "firstLine", "format",
-        "group", "heading", "hint", "label", "left", "line", "message", "reason", "right", "row", "rule",
+        "expected", "group", "heading", "hint", "label", "left", "line", "message", "previousYear", "reason", "right", "row", "rule",
         "suggestion", "table", "text", "unit", "where", "year",
     ].map { MessageParameter($0, "<\($0)>") }
 
@@ -35,6 +35,9 @@ import Testing
         .unitDuplicate: "“<unit>”重复提交：<files>；只计入 <counted>，其余未计入汇总",
         .unitNotInRoster: "“<unit>”不在名册中，未计入汇总；请核对单位名称，或把它加入名册",
         .rosterInvalid: "名册第 <line> 行<reason>",
+        .sameAsLastYear: "各项数据与 <year> 年度完全相同，可能误报了上一年的数据；请核实",
+        .previousYearMismatch: "上一年度数据是 <previousYear> 年度的，本次汇总 <year> 年度，应提供 <expected> 年度的数据；跨年度核对仍按此文件进行",
+        .explanationUnused: "说明文件第 <line> 行（<unit>，<rule>）没有对应的警告，未使用",
         .ruleFailed: "<where>：<message>。<equation>，左边 <left>，右边 <right>，相差 <difference>（规则 <rule>）",
         .sumOverflow: "“<cellCode>”的合计超出可精确计算的范围，无法汇总",
     ]
@@ -70,7 +73,7 @@ import Testing
             "extra-value", "not-a-number", "ambiguous-number", "negative-count", "fraction-in-count", "empty-cell",
             "placeholder-zero", "amount-unit-missing", "number-too-large", "unknown-cell-code", "long-row-invalid",
             "year-mismatch", "wrong-format", "unit-missing", "unit-duplicate", "unit-not-in-roster", "roster-invalid",
-            "rule-failed", "sum-overflow",
+            "same-as-last-year", "previous-year-mismatch", "explanation-unused", "rule-failed", "sum-overflow",
         ])
     }
 

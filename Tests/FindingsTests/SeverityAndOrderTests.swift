@@ -14,14 +14,15 @@ import Testing
         #expect(Severity.warning.chineseName == "警告")
     }
 
-    static let warningCodes: Set<FindingCode> = [.extraValue, .emptyCell, .placeholderZero, .amountUnitMissing]
+    static let warningCodes: Set<FindingCode> = [.extraValue, .emptyCell, .placeholderZero, .amountUnitMissing,
+                                                 .sameAsLastYear, .previousYearMismatch, .explanationUnused]
 
     @Test(arguments: FindingCode.allCases)
     func defaultSeverity(_ code: FindingCode) {
         #expect(code.defaultSeverity == (Self.warningCodes.contains(code) ? .warning : .error))
     }
 
-    @Test func warningCodesAreExactlyTheFour() {
+    @Test func warningCodesAreExactlyThese() {
         #expect(Set(FindingCode.allCases.filter { $0.defaultSeverity == .warning }) == Self.warningCodes)
     }
 

@@ -16,12 +16,23 @@ import Testing
 
     @Test func ruleCounts() {
         let counts = Dictionary(grouping: template.rules, by: \.templateID).mapValues(\.count)
-        #expect(counts == ["R3.1": 7, "R3.2": 23, "R3.3": 7, "R4.1": 1, "R4.2": 1, "R4.3": 1, "R2.5": 5, "R2.3": 3, "R2.7": 2])
+        #expect(counts == ["R3.1": 7, "R3.2": 23, "R3.3": 7, "R4.1": 1, "R4.2": 1, "R4.3": 1, "R2.5": 5, "R2.3": 3, "R2.7": 2,
+                           "R3.6": 7, "R2.6": 5])
         #expect(template.rules.allSatisfy { $0.id == "2019:" + $0.templateID })
     }
 
-    @Test func onlyR23AndR27AreWarnings() {
-        #expect(template.rules.filter { $0.severity == .warning }.map(\.templateID) == ["R2.3", "R2.3", "R2.3", "R2.7", "R2.7"])
+    /// R2.3, R2.7 and the cross-year rules are warnings (spec §5: reorganisations and late
+    /// corrections break the cross-year ones legitimately); every other rule is an error.
+    @Test func onlyR23R27AndTheCrossYearRulesAreWarnings() {
+        #expect(Set(template.rules.filter { $0.severity == .warning }.map(\.templateID)) == ["R2.3", "R2.7", "R3.6", "R2.6"])
+        #expect(template.rules.filter { !$0.previousCells.isEmpty }.allSatisfy { $0.severity == .warning })
+    }
+
+    @Test func r36ComparesWithLastYearsCarryOver() throws {
+        let rule = try #require(rules("R3.6").first { $0.instance == "c=TOT" })
+        #expect(rule.equation == "CIN.TOT = prev.COUT.TOT")
+        #expect(rule.previousCells == ["COUT.TOT"])
+        #expect(rule.cells == ["CIN.TOT"])
     }
 
     @Test func onlyR23IsLimitedToUnits() {
