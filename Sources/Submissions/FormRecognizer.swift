@@ -67,7 +67,7 @@ struct FormRecognizer {
             // Label cells: the leading run of cells that are labels, not figures.
             var labelCells: [(column: Int, text: String, key: String)] = []
             for cell in cells {
-                if Self.looksLikeFigure(cell.key) && !index.isKnownLabel(cell.key) { break }
+                if Self.looksLikeFigure(cell.key) && (Self.isPlainNumber(cell.key) || !index.isKnownLabel(cell.key)) { break }
                 labelCells.append(cell)
             }
             let hasFigures = labelCells.count < cells.count
@@ -146,6 +146,11 @@ struct FormRecognizer {
                 giveaway = FormatGiveaway(format: other.format, text: cells.map(\.text).joined(separator: " "),
                                           location: SourceLocation(file: file.displayName, line: line, column: first.column + 1))
             }
+        }
+
+        /// Digits, signs, points and commas only: a figure, never a label.
+        static func isPlainNumber(_ key: String) -> Bool {
+            key.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2E || $0 == 0x2C }
         }
 
         /// A cell that is a figure rather than a label: starts like a number, or is a dash.

@@ -12,8 +12,18 @@ struct LabelIndex: Sendable {
         let ancestorVariants: [[String]]
     }
 
+    /// A data row's accepted label keys as UTF-8 bytes, for matching without Unicode
+    /// grapheme work in the loop that runs for every row of every file.
+    struct DataRowBytes: Sendable {
+        let leaves: [[UInt8]]
+        let ancestors: [[[UInt8]]]
+    }
+
     let template: ReportTemplate
     let dataRows: [DataRowEntry]
+    let dataRowBytes: [DataRowBytes]
+    /// Data rows by the last scalar of any accepted key of their own label.
+    let entriesByLastScalar: [Unicode.Scalar: [Int]]
     /// Section heading keys → table index.
     let headings: [String: Int]
     /// Block heading keys → (table index, block heading as written in the template).
@@ -84,6 +94,17 @@ struct LabelIndex: Sendable {
             blockLabelHeaders[t] = labels
         }
         self.dataRows = dataRows
+        var entriesByLastScalar: [Unicode.Scalar: [Int]] = [:]
+        self.dataRowBytes = dataRows.enumerated().map { index, entry in
+            for leaf in entry.leafVariants {
+                if let last = leaf.unicodeScalars.last, !(entriesByLastScalar[last] ?? []).contains(index) {
+                    entriesByLastScalar[last, default: []].append(index)
+                }
+            }
+            return DataRowBytes(leaves: entry.leafVariants.map { Array($0.utf8) },
+                                ancestors: entry.ancestorVariants.map { $0.map { Array($0.utf8) } })
+        }
+        self.entriesByLastScalar = entriesByLastScalar
         self.headings = headings
         self.blockHeadings = blockHeadings
         self.headerTexts = headerTexts
@@ -109,24 +130,28 @@ struct LabelIndex: Sendable {
     /// preceded by any of its ancestors (in order, each optional). Rows of `preferred`
     /// are tried first; the longest match wins.
     func matchDataRow(_ joinedKey: String, preferring preferred: Int?) -> DataRowEntry? {
-        guard !joinedKey.isEmpty else { return nil }
-        var best: (entry: DataRowEntry, score: Int)?
-        for entry in dataRows where !entry.leafVariants.isEmpty {
-            for leaf in entry.leafVariants where joinedKey.hasSuffix(leaf) {
-                var rest = Substring(joinedKey.dropLast(leaf.count))
-                for ancestor in entry.ancestorVariants.reversed() {
-                    if let match = ancestor.first(where: { !$0.isEmpty && rest.hasSuffix($0) }) {
-                        rest = rest.dropLast(match.count)
+        guard let last = joinedKey.unicodeScalars.last, let candidates = entriesByLastScalar[last] else { return nil }
+        // Compared as UTF-8 bytes: the keys are normalised already, and a byte suffix of
+        // valid UTF-8 that is itself a whole key starts on a scalar boundary.
+        let bytes = Array(joinedKey.utf8)
+        var best: (entry: Int, score: Int)?
+        for index in candidates {
+            let entry = dataRowBytes[index]
+            for leaf in entry.leaves where bytes.hasSuffix(leaf) {
+                var rest = bytes.count - leaf.count
+                for ancestor in entry.ancestors.reversed() {
+                    if let match = ancestor.first(where: { !$0.isEmpty && bytes[..<rest].hasSuffix($0) }) {
+                        rest -= match.count
                     }
                 }
-                guard rest.isEmpty else { continue }
+                guard rest == 0 else { continue }
                 // Prefer the current table, then the longest (most exact) leaf.
-                let score = leaf.count * 2 + (entry.table == preferred ? 1 : 0)
-                if best == nil || score > best!.score { best = (entry, score) }
+                let score = leaf.count * 2 + (dataRows[index].table == preferred ? 1 : 0)
+                if best == nil || score > best!.score { best = (index, score) }
                 break
             }
         }
-        return best?.entry
+        return best.map { dataRows[$0.entry] }
     }
 
     /// True when the key is a known label of any kind (so a cell starting with a digit,
@@ -162,5 +187,13 @@ struct LabelIndex: Sendable {
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+}
+
+extension Collection where Element == UInt8 {
+    /// True when the bytes end with `suffix`.
+    func hasSuffix(_ suffix: [UInt8]) -> Bool {
+        guard suffix.count <= count else { return false }
+        return self.suffix(suffix.count).elementsEqual(suffix)
     }
 }

@@ -10,12 +10,29 @@ public enum LabelKey {
     /// The base key: NFKC (full-width → half-width), then whitespace, quotes, colons
     /// and joiners removed.
     public static func key(_ text: String) -> String {
-        let folded = text.unicodeScalars.allSatisfy(\.isASCII) ? text : text.precomposedStringWithCompatibilityMapping
+        let folded = text.unicodeScalars.allSatisfy(isCompatibilityStable) ? text : text.precomposedStringWithCompatibilityMapping
         var scalars = String.UnicodeScalarView()
         for scalar in folded.unicodeScalars where !ignored(scalar) {
             scalars.append(scalar)
         }
         return String(scalars)
+    }
+
+    /// Scalars NFKC leaves alone and that need no normalisation here: ASCII, the CJK
+    /// unified ideographs, and the CJK punctuation labels use that has no compatibility
+    /// form (、。“”‘’《》【】…—). Anything else (full-width forms, the ideographic space,
+    /// circled numbers) goes through NFKC.
+    @inline(__always)
+    static func isCompatibilityStable(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return true }
+        if value >= 0x4E00 && value <= 0x9FFF { return true }
+        switch value {
+        case 0x3001, 0x3002, 0x300A...0x3011, 0x2018, 0x2019, 0x201C, 0x201D, 0x2014, 0x2026, 0x00B7:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Characters that carry no meaning in a label: spaces, quotes, colons, and the

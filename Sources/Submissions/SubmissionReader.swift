@@ -71,11 +71,20 @@ public struct SubmissionReader: Sendable {
         return files
     }
 
-    private func read(path: String, displayName: String, into result: inout ReadResult) {
+    /// Reads one file's bytes already in memory, exactly as `read(inputs:)` reads a file
+    /// (for tests and the fuzz target). `name` stands for the file in findings and names
+    /// the unit when nothing in the file does.
+    public func read(bytes: [UInt8], name: String = "<memory>.csv") -> ReadResult {
+        var result = ReadResult()
+        read(path: name, displayName: name, into: &result, bytes: bytes)
+        return result
+    }
+
+    private func read(path: String, displayName: String, into result: inout ReadResult, bytes given: [UInt8]? = nil) {
         let bytes: [UInt8]
         let table: CSVTable
         do {
-            bytes = try CSVReader.loadBytes(path: path)
+            if let given { bytes = given } else { bytes = try CSVReader.loadBytes(path: path) }
             table = try CSVReader.parse(bytes: bytes, path: displayName)
         } catch {
             let message = error.description.replacingOccurrences(of: path + ": ", with: displayName + ": ")
