@@ -61,7 +61,7 @@ struct FormRecognizer {
             guard !cells.isEmpty else { return }
 
             // Title and 填报单位 lines.
-            if let first = cells.first, consumeUnitLine(first.text, next: cells.dropFirst().first?.text, line: record.line) {
+            if let first = cells.first, consumeUnitLine(first.key, next: cells.dropFirst().first?.key, line: record.line) {
                 return
             }
             // Label cells: the leading run of cells that are labels, not figures.
@@ -161,17 +161,20 @@ struct FormRecognizer {
         }
 
         /// Title (`××2020年政府信息公开工作年度报告`) and `填报单位：××` lines.
-        mutating func consumeUnitLine(_ text: String, next: String?, line: Int) -> Bool {
-            let key = LabelKey.key(text)
+        /// `key` and `next` are the label keys of the row's first two cells.
+        mutating func consumeUnitLine(_ key: String, next: String?, line: Int) -> Bool {
+            // Every line this handles starts with one of these characters.
+            guard let head = key.unicodeScalars.first, "填报单".unicodeScalars.contains(head) || key.contains("政府信息公开工作年度报告")
+            else { return false }
             for prefix in ["填报单位", "报送单位", "单位名称"] where key.hasPrefix(prefix) {
                 var name = String(key.dropFirst(prefix.count))
-                if name.isEmpty, let next { name = LabelKey.key(next) }
+                if name.isEmpty, let next { name = next }
                 name = Self.cleanUnitName(name)
                 if !name.isEmpty, unitFromLine == nil { unitFromLine = (name, line) }
                 return true
             }
             if key.hasPrefix("填报年度") || key.hasPrefix("报告年度") {
-                if let year = Self.year(in: key + (next.map(LabelKey.key) ?? "")), submission.statedYear == nil {
+                if let year = Self.year(in: key + (next ?? "")), submission.statedYear == nil {
                     submission.statedYear = year
                     submission.yearLocation = SourceLocation(file: file.displayName, line: line, column: 1)
                 }

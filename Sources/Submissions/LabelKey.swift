@@ -10,6 +10,7 @@ public enum LabelKey {
     /// The base key: NFKC (full-width → half-width), then whitespace, quotes, colons
     /// and joiners removed.
     public static func key(_ text: String) -> String {
+        if text.isEmpty { return text }
         let folded = text.unicodeScalars.allSatisfy(isCompatibilityStable) ? text : text.precomposedStringWithCompatibilityMapping
         var scalars = String.UnicodeScalarView()
         for scalar in folded.unicodeScalars where !ignored(scalar) {
@@ -51,6 +52,10 @@ public enum LabelKey {
 
     /// The key without leading numbering: `一、`, `(一)`, `1.`, `1、`, `(1)`, `①`.
     public static func withoutNumbering(_ key: String) -> String {
+        // Most labels start with neither a numeral, a parenthesis, a digit nor a circled number.
+        guard let head = key.unicodeScalars.first,
+              head == "(" || ("0"..."9").contains(head) || "一二三四五六七八九十".unicodeScalars.contains(head)
+                || (0x2460...0x2473).contains(head.value) else { return key }
         var rest = Substring(key)
         let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
         if let first = rest.first, chineseNumerals.contains(first) {

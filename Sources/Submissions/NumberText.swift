@@ -29,6 +29,19 @@ public enum NumberText {
         case tooLarge
     }
 
+    /// The common case without any work: ASCII digits with an optional sign, as typed
+    /// in nearly every cell (up to 18 digits, which always fit).
+    @inline(__always)
+    private static func plainInteger(_ raw: String) -> Outcome? {
+        let utf8 = raw.utf8
+        guard let first = utf8.first, utf8.count <= 18 else { return nil }
+        let signed = first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+        let digits = signed ? utf8.dropFirst() : utf8[...]
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+              let value = ExactDecimal(raw) else { return nil }
+        return .value(value, unit: nil, normalisations: first == UInt8(ascii: "+") ? [.leadingPlus] : [])
+    }
+
     private static let countUnits = ["件", "条", "个", "项", "次", "份", "家", "人"]
     private static let moneyUnits = ["万元", "元"]
     private static let placeholders: Set<String> = ["-", "--", "—", "——", "–", "/", "\\", "无", "－", "／"]
@@ -36,6 +49,7 @@ public enum NumberText {
     /// Parses the text of one cell. The kind decides only which units are accepted;
     /// sign and wholeness rules are checked by `FigureReader`.
     public static func parse(_ raw: String, kind: FigureKind) -> Outcome {
+        if let plain = plainInteger(raw) { return plain }
         var normalisations: [Normalisation] = []
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}\u{FEFF}")))
         if trimmed.isEmpty { return .empty }
