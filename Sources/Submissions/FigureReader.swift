@@ -17,11 +17,10 @@ enum FigureReader {
     /// `headerUnit` is a money unit the column header states; a unit in the cell wins.
     static func read(_ text: String, figure: FigureSpec, tableName: String, location: SourceLocation,
                      headerUnit: String? = nil) -> Read {
-        let place = figure.place(tableName: tableName)
         func finding(_ code: FindingCode, _ extra: [MessageParameter] = []) -> Finding {
             Finding(code: code, scope: .file, location: location, table: tableName, rowLabel: figure.rowLabel,
                     columnLabel: figure.columnLabel, cellCode: figure.code,
-                    parameters: [.init("where", place), .init("text", text)] + extra)
+                    parameters: [.init("where", figure.place(tableName: tableName)), .init("text", text)] + extra)
         }
         switch NumberText.parse(text, kind: figure.kind) {
         case .empty:

@@ -133,7 +133,8 @@ struct FormRecognizer {
         /// that format has, or a row with figures under a label that is a group here.
         mutating func findGiveaway(_ cells: [(column: Int, text: String, key: String)], joined: String,
                                    hasFigures: Bool, line: Int, index: LabelIndex) {
-            guard let other = template.otherFormat else { return }
+            guard let other = template.otherFormat, !index.giveawayLabels.isEmpty || !index.giveawayRowsWithFigures.isEmpty
+            else { return }
             for cell in cells {
                 if LabelIndex.headerKeys(cell.key).contains(where: { index.giveawayLabels[$0] != nil }) {
                     giveaway = FormatGiveaway(format: other.format, text: cell.text,

@@ -123,7 +123,11 @@ struct LabelIndex: Sendable {
     /// Every accepted key of a header cell: as written, without numbering, without a gloss
     /// such as `（单位：元）`.
     static func headerKeys(_ key: String) -> [String] {
-        [key, LabelKey.withoutNumbering(key), LabelKey.withoutGloss(key)]
+        var keys = [key]
+        let bare = LabelKey.withoutNumbering(key)
+        if bare != key { keys.append(bare) }
+        if key.utf8.last == UInt8(ascii: ")") { keys.append(LabelKey.withoutGloss(key)) }
+        return keys
     }
 
     /// The data row whose labels the joined key spells: the row's own label last,

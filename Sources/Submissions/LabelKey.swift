@@ -10,7 +10,10 @@ public enum LabelKey {
     /// The base key: NFKC (full-width → half-width), then whitespace, quotes, colons
     /// and joiners removed.
     public static func key(_ text: String) -> String {
-        if text.isEmpty { return text }
+        // Figures and codes: ASCII letters, digits and points need no work.
+        if text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2E || $0 == 0x2B }) {
+            return text
+        }
         let folded = text.unicodeScalars.allSatisfy(isCompatibilityStable) ? text : text.precomposedStringWithCompatibilityMapping
         var scalars = String.UnicodeScalarView()
         for scalar in folded.unicodeScalars where !ignored(scalar) {
