@@ -1,5 +1,6 @@
 import CSVReading
 import Findings
+import Dispatch
 import Foundation
 import ReportSpec
 
@@ -27,8 +28,25 @@ public struct SubmissionReader: Sendable {
     /// the order the file system lists a folder in.
     public func read(inputs: [String]) -> ReadResult {
         var result = ReadResult()
-        for (path, displayName) in listFiles(inputs, findings: &result.fileFindings) {
-            read(path: path, displayName: displayName, into: &result)
+        let files = listFiles(inputs, findings: &result.fileFindings)
+        // Files are independent: read them on every core, each into its own slot, then
+        // put the slots together in path order so the result does not depend on timing.
+        // Each slot is written by exactly one worker and read after all have finished.
+        nonisolated(unsafe) let slots = UnsafeMutableBufferPointer<ReadResult>.allocate(capacity: files.count)
+        slots.initialize(repeating: ReadResult())
+        defer { slots.deinitialize(); slots.deallocate() }
+        let workers = min(files.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: files.count, by: workers) {
+                var slot = ReadResult()
+                read(path: files[index].path, displayName: files[index].displayName, into: &slot)
+                slots[index] = slot
+            }
+        }
+        for slot in slots {
+            result.files += slot.files
+            result.submissions += slot.submissions
+            result.fileFindings += slot.fileFindings
         }
         return result
     }
