@@ -146,19 +146,11 @@ public struct MessageParameter: Hashable, Sendable {
 extension Array where Element == Finding {
     /// Errors first, then by subject, file, line and column; stable for equal keys.
     public func sortedForDisplay() -> [Finding] {
-        enumerated().sorted { a, b in
-            let x = a.element, y = b.element
+        sortedStably { x, y in
             if x.severity != y.severity { return x.severity < y.severity }
-            let sx = x.subject ?? "", sy = y.subject ?? ""
-            if sx != sy { return sx < sy }
-            let fx = x.location?.file ?? "", fy = y.location?.file ?? ""
-            if fx != fy { return fx < fy }
-            let lx = x.location?.line ?? 0, ly = y.location?.line ?? 0
-            if lx != ly { return lx < ly }
-            let cx = x.location?.column ?? 0, cy = y.location?.column ?? 0
-            if cx != cy { return cx < cy }
-            return a.offset < b.offset
-        }.map(\.element)
+            if (x.subject ?? "") != (y.subject ?? "") { return (x.subject ?? "") < (y.subject ?? "") }
+            return Self.locationOrder(x, y)
+        }
     }
 
     /// For the terminal, read over the phone: problems with whole files first, then each
@@ -174,22 +166,31 @@ extension Array where Element == Finding {
             }
         }
         let unitsWithErrors = Set(filter { $0.severity == .error && $0.explanation == nil }.compactMap(\.subject))
-        return enumerated().sorted { a, b in
-            let x = a.element, y = b.element
+        return sortedStably { x, y in
             if rank(x.scope) != rank(y.scope) { return rank(x.scope) < rank(y.scope) }
             let sx = x.subject ?? "", sy = y.subject ?? ""
             let ex = unitsWithErrors.contains(sx), ey = unitsWithErrors.contains(sy)
             if ex != ey { return ex }
             if sx != sy { return sx < sy }
             if x.severity != y.severity { return x.severity < y.severity }
-            let fx = x.location?.file ?? "", fy = y.location?.file ?? ""
-            if fx != fy { return fx < fy }
-            let lx = x.location?.line ?? 0, ly = y.location?.line ?? 0
-            if lx != ly { return lx < ly }
-            let cx = x.location?.column ?? 0, cy = y.location?.column ?? 0
-            if cx != cy { return cx < cy }
-            return a.offset < b.offset
-        }.map(\.element)
+            return Self.locationOrder(x, y)
+        }
+    }
+
+    /// By file, line and column; `nil` (equal) keeps the original order.
+    private static func locationOrder(_ x: Finding, _ y: Finding) -> Bool? {
+        let fx = x.location?.file ?? "", fy = y.location?.file ?? ""
+        if fx != fy { return fx < fy }
+        let lx = x.location?.line ?? 0, ly = y.location?.line ?? 0
+        if lx != ly { return lx < ly }
+        let cx = x.location?.column ?? 0, cy = y.location?.column ?? 0
+        if cx != cy { return cx < cy }
+        return nil
+    }
+
+    /// Sorted by `less` (nil: equal), equal elements kept in their original order.
+    private func sortedStably(_ less: (Finding, Finding) -> Bool?) -> [Finding] {
+        enumerated().sorted { a, b in less(a.element, b.element) ?? (a.offset < b.offset) }.map(\.element)
     }
 
     public var errorCount: Int { filter { $0.severity == .error }.count }
