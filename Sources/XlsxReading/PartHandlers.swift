@@ -113,7 +113,6 @@ final class WorksheetHandler: SAXHandler {
     // The cell being read.
     private var inCell = false
     private var cellType = "n"
-    private var cellName = ""
     private var value: String?
     private var formula: String?
     private var inlineText: String?
@@ -158,7 +157,6 @@ final class WorksheetHandler: SAXHandler {
             }
             inCell = true
             cellType = attributes["t"] ?? "n"
-            cellName = CellReference.a1(row: row, column: column)
             value = nil
             formula = nil
             inlineText = nil
@@ -214,13 +212,16 @@ final class WorksheetHandler: SAXHandler {
         buffer = ""
     }
 
+    /// The cell's A1 name, for messages.
+    private var cellName: String { CellReference.a1(row: row, column: column) }
+
     private func finishCell() throws(PartFailure) {
         let result: XlsxCellValue?
         switch cellType {
         case "s":
             guard let value else { result = formula.map { XlsxCellValue(kind: .text, text: "", formula: $0) }; break }
-            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard let index = Int(trimmed), index >= 0, index < sharedStrings.count else {
+            let index = Int(value) ?? Int(value.trimmingCharacters(in: .whitespacesAndNewlines))
+            guard let index, index >= 0, index < sharedStrings.count else {
                 throw .damaged(Reason.sharedStringIndex(cell: cellName, text: value, count: sharedStrings.count))
             }
             result = XlsxCellValue(kind: .text, text: sharedStrings[index], formula: formula)

@@ -72,6 +72,8 @@ enum Reason {
     static let xmlIncomplete = "XML 不完整（缺少结束标记）"
     static let xmlDoctype = "XML 含有 DTD 声明，为安全起见拒绝读取"
     static let xmlEncoding = "XML 不是 UTF-8 编码"
+    static let xmlInvalidUTF8 = "XML 含有无效的 UTF-8 字节"
+    static let xmlProcessingInstruction = "XML 含有处理指令（<?…?>），为安全起见拒绝读取"
     static func missingAttribute(element: String, attribute: String) -> String {
         "元素 <\(element)> 缺少属性 \(attribute)"
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads values from an XLSX workbook: sheet names, then the cells of a sheet.
 ///
-/// Safe on any input: the file is memory-mapped and never written, members are inflated in
+/// Safe on any input: the file is read into memory once and never written, members are inflated in
 /// memory with size limits (no temporary files), XML is streamed through a SAX parser
 /// with DTDs refused, and every failure is an `XlsxReadError`, never a trap.
 ///
@@ -109,7 +109,9 @@ public struct XlsxWorkbookReader: Sendable {
             throw .cannotOpen(path: path, reason: Reason.fileMissing)
         }
         if isDirectory.boolValue { throw .cannotOpen(path: path, reason: Reason.isFolder) }
-        if let type = try? manager.attributesOfItem(atPath: path)[.type] as? FileAttributeType,
+        // Resolve symbolic links first: `attributesOfItem` describes the link itself.
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        if let type = try? manager.attributesOfItem(atPath: resolved)[.type] as? FileAttributeType,
            type != .typeRegular {
             throw .cannotOpen(path: path, reason: Reason.notRegularFile)
         }
@@ -117,7 +119,9 @@ public struct XlsxWorkbookReader: Sendable {
             throw .cannotOpen(path: path, reason: Reason.notReadable)
         }
         do {
-            return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+            // Read, not mapped: a mapped file truncated by another program (a save in
+            // progress) would crash the reader with SIGBUS.
+            return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw .cannotOpen(path: path, reason: Reason.readFailed(error.localizedDescription))
         }

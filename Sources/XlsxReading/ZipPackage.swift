@@ -19,7 +19,7 @@ struct ZipMember: Sendable {
     let localHeaderOffset: Int
 }
 
-/// A ZIP file read from memory (the file is memory-mapped): a hardened central-directory
+/// A ZIP file held in memory: a hardened central-directory
 /// reader, with ZIPFoundation inflating the members.
 ///
 /// Why not `Archive.extract`: on Linux, ZIPFoundation 0.9.20's `Data.decode` gives zlib
@@ -183,13 +183,22 @@ struct ZipPackage: Sendable {
     private static func findDirectory(_ reader: ByteReader) -> Directory? {
         let size = reader.count
         guard size >= 22 else { return nil }
-        var position = size - 22
         let lowest = max(0, size - 22 - 0xFFFF)
-        while position >= lowest {
-            if reader.u32(position) == 0x0605_4B50, let directory = directory(at: position, reader) {
-                return directory
+        let candidates: [Int] = reader.bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> [Int] in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var found: [Int] = []
+            var position = size - 22
+            while position >= lowest {
+                if bytes[position] == 0x50, bytes[position + 1] == 0x4B, bytes[position + 2] == 0x05,
+                   bytes[position + 3] == 0x06 {
+                    found.append(position)
+                }
+                position -= 1
             }
-            position -= 1
+            return found
+        }
+        for position in candidates {
+            if let directory = directory(at: position, reader) { return directory }
         }
         return nil
     }

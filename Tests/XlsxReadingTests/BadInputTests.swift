@@ -24,6 +24,15 @@ import XlsxReading
         #expect(readError("/dev/null")?.description == "/dev/null: 无法打开（不是普通文件）。请检查文件路径和读取权限。")
     }
 
+    @Test func symbolicLinksAreFollowed() throws {
+        let link = Paths.uniqueTemporaryFile("链接.xlsx").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: Reference.path("simple01.xlsx"))
+        #expect(try XlsxWorkbookReader(path: link).sheetNames == ["Sheet1"])
+        let broken = Paths.uniqueTemporaryFile("断开.xlsx").path
+        try FileManager.default.createSymbolicLink(atPath: broken, withDestinationPath: "/nonexistent/x.xlsx")
+        #expect(readError(broken) == .cannotOpen(path: broken, reason: "文件不存在"))
+    }
+
     @Test(.enabled(if: geteuid() != 0, "root can read any file"))
     func noReadPermission() throws {
         let path = try writeFile(Data("x".utf8))
