@@ -8,6 +8,10 @@ let package = Package(
     products: [
         .executable(name: "nianbao", targets: ["nianbao"]),
         .library(name: "NianbaoCLI", targets: ["NianbaoCLI"]),
+        // For the fuzz targets under Fuzz/, a separate package that depends on this one by path.
+        .library(name: "CSVReading", targets: ["CSVReading"]),
+        .library(name: "ReportSpec", targets: ["ReportSpec"]),
+        .library(name: "Submissions", targets: ["Submissions"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,6 +28,7 @@ let package = Package(
         .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
         .target(name: "ExactArithmetic"),
         .target(name: "CSVReading"),
+        .target(name: "Conversion", dependencies: ["CSVReading", "XlsxWriter"]),
         .target(name: "Findings", dependencies: ["ExactArithmetic"]),
         .target(name: "XlsxReading", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
@@ -59,7 +64,7 @@ let package = Package(
             name: "NianbaoCLI",
             dependencies: [
                 "CSVReading", "ReportSpec", "Submissions", "ReportEngine", "WorkbookRendering",
-                "ExactArithmetic", "Findings", "XlsxWriter",
+                "ExactArithmetic", "Findings", "XlsxWriter", "Conversion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,6 +74,7 @@ let package = Package(
         .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic"]),
         .testTarget(name: "FindingsTests", dependencies: ["Findings"]),
         .testTarget(name: "XlsxReadingTests", dependencies: ["XlsxReading", "XlsxWriter", "TestSupport"]),
+        .testTarget(name: "ConversionTests", dependencies: ["Conversion", "TestSupport"]),
         .testTarget(name: "CSVReadingTests", dependencies: ["CSVReading", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter", "TestSupport"]),
         .testTarget(name: "ReportSpecTests", dependencies: ["ReportSpec", "TestSupport"]),

@@ -28,11 +28,12 @@ struct Nianbao: ParsableCommand {
             常用：
               nianbao merge 报送文件夹/ --units units.csv --year 2020 -o 汇总.xlsx
               nianbao check 某单位.csv --year 2020
+              nianbao convert 名单.csv -o 名单.xlsx      （任意 CSV 转为整洁的 XLSX；--text 全部按文本）
 
             退出状态（exit status）：0 无错误（仅有警告也为 0）；1 已生成工作簿但仍有错误或缺报；2 没有可读取的输入或命令有误。
             """,
         version: NianbaoVersion.current,
-        subcommands: [MergeCommand.self, CheckCommand.self]
+        subcommands: [MergeCommand.self, CheckCommand.self, ConvertCommand.self]
     )
 }
 

@@ -34,6 +34,16 @@ public final class Worksheet {
     ///   `.parameterValidation` when `text` holds U+0000 or `format` is invalid;
     ///   `.maxStringLengthExceeded` over 32,767 UTF-16 units (also after escaping).
     public func write(_ text: String, row: Int, column: Int, format: CellFormat? = nil) throws(XlsxError) {
+        // Fast path: nothing to check or escape, no context built unless something fails.
+        if workbook.handle != nil, row >= 0, row < ExcelLimits.rows, column >= 0, column < ExcelLimits.columns,
+           !(workbook.options.constantMemory && row < streamingRow), Self.isPlain(text) {
+            let f = try workbook.formatHandle(format, self.cellContext(row, column))
+            let result = text.withCString { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, f) }
+            if result == LXW_NO_ERROR {
+                advanceStreaming(to: row)
+                return
+            }
+        }
         let context = cellContext(row, column)
         let (r, c) = try position(row, column, context)
         try checkStreaming(row, context)
@@ -48,6 +58,14 @@ public final class Worksheet {
     /// - Throws: `XlsxError` `.workbookClosed`; `.worksheetIndexOutOfRange`;
     ///   `.parameterValidation` for NaN or infinity (Excel has neither) or an invalid `format`.
     public func write(_ number: Double, row: Int, column: Int, format: CellFormat? = nil) throws(XlsxError) {
+        if workbook.handle != nil, row >= 0, row < ExcelLimits.rows, column >= 0, column < ExcelLimits.columns,
+           !(workbook.options.constantMemory && row < streamingRow), number.isFinite {
+            let f = try workbook.formatHandle(format, self.cellContext(row, column))
+            if worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, f) == LXW_NO_ERROR {
+                advanceStreaming(to: row)
+                return
+            }
+        }
         let context = cellContext(row, column)
         let (r, c) = try position(row, column, context)
         try checkStreaming(row, context)
@@ -415,6 +433,17 @@ public final class Worksheet {
     }
 
     // MARK: - Checks
+
+    /// Text that needs no check and no escape: at most 32,767 UTF-8 bytes (so as many UTF-16
+    /// units at most), no NUL or other control character but tab and LF, no `_`, no EF byte.
+    static func isPlain(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count <= ExcelLimits.textLength else { return false }
+            for b in bytes where (b < 0x20 && b != 0x09 && b != 0x0A) || b == 0x5F || b == 0xEF { return false }
+            return true
+        }
+    }
 
     private func ensureOpen() throws(XlsxError) {
         _ = try workbook.openHandle(.init(path: workbook.path, sheet: name))
