@@ -23,12 +23,19 @@ public enum CSVReadError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooLarge(path: String, byteCount: Int, limit: Int)
     /// A quoted field opened on `line` (1-based) is still open at the end of the file.
     case unterminatedQuote(path: String, line: Int)
+    /// A field (starting on `line`, in 1-based `column`) longer than `limit` characters,
+    /// Excel's cell limit (`CSVReader.maxFieldCharacters`): no spreadsheet saved it.
+    case fieldTooLong(path: String, line: Int, column: Int, limit: Int)
+    /// More than `limit` fields in the file (a blank line counts as one), the limit passed
+    /// as `cellLimit`; `line` is where the limit was passed. Keeps memory bounded.
+    case tooManyCells(path: String, line: Int, limit: Int)
 
     /// The file the error is about, as it was given to the reader.
     public var path: String {
         switch self {
         case .cannotOpen(let path, _), .empty(let path), .notText(let path, _),
-             .invalidEncoding(let path, _), .tooLarge(let path, _, _), .unterminatedQuote(let path, _):
+             .invalidEncoding(let path, _), .tooLarge(let path, _, _), .unterminatedQuote(let path, _),
+             .fieldTooLong(let path, _, _, _), .tooManyCells(let path, _, _):
             path
         }
     }
@@ -49,6 +56,10 @@ public enum CSVReadError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): 文件太大（\(Self.size(byteCount))，上限为 \(Self.size(limit))）。请确认选对了文件，或把数据拆成几个较小的文件分别提交。"
         case .unterminatedQuote(let path, let line):
             return "\(path): 第 \(line) 行开始的带引号字段直到文件末尾都没有结束（缺少配对的英文双引号 \"）。请检查该处引号是否成对，或在 Excel 或 WPS 中重新另存为 CSV 后提交。"
+        case .fieldTooLong(let path, let line, let column, let limit):
+            return "\(path): 第 \(line) 行第 \(column) 列的单元格太长（超过 \(limit) 个字符，即 Excel 单元格的上限），不像是填报的表格。请确认选对了文件，并检查该处英文双引号 \" 是否成对。"
+        case .tooManyCells(let path, let line, let limit):
+            return "\(path): 单元格太多（到第 \(line) 行已超过 \(limit) 个），不像是填报的表格或长表。请确认选对了文件，或把数据拆成几个较小的文件分别提交。"
         }
     }
 

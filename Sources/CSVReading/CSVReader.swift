@@ -13,6 +13,11 @@
 public enum CSVReader {
     /// 512 MiB.
     public static let defaultSizeLimit: Int = 512 * 1024 * 1024
+    /// 10 million fields: a long table of a million rows fits; blank lines, each a record,
+    /// cannot make a small file take gigabytes (every record and field costs memory).
+    public static let defaultCellLimit: Int = 10_000_000
+    /// Excel's limit on the characters in one cell; a longer field is refused.
+    public static let maxFieldCharacters: Int = 32_767
 
     /// Reads and parses the file at `path`.
     ///
@@ -20,18 +25,22 @@ public enum CSVReader {
     ///   - delimiter: the field separator; `nil` sniffs `,`, tab or `;` from the first records.
     ///     Any ASCII byte other than `"`, CR, LF and NUL may be passed.
     ///   - sizeLimit: files larger than this many bytes are refused before being read.
+    ///   - cellLimit: files with more fields than this are refused while being parsed.
     /// - Throws: `CSVReadError.cannotOpen` (missing, no permission, a folder, I/O error),
-    ///   `.tooLarge`, `.empty`, `.notText`, `.invalidEncoding`, `.unterminatedQuote`.
-    public static func read(path: String, delimiter: UInt8? = nil, sizeLimit: Int = defaultSizeLimit) throws(CSVReadError) -> CSVTable {
+    ///   `.tooLarge`, `.empty`, `.notText`, `.invalidEncoding`, `.unterminatedQuote`,
+    ///   `.fieldTooLong`, `.tooManyCells`.
+    public static func read(path: String, delimiter: UInt8? = nil, sizeLimit: Int = defaultSizeLimit,
+                            cellLimit: Int = defaultCellLimit) throws(CSVReadError) -> CSVTable {
         let bytes = try FileLoader.load(path: path, sizeLimit: sizeLimit)
-        return try parse(bytes: bytes, path: path, delimiter: delimiter)
+        return try parse(bytes: bytes, path: path, delimiter: delimiter, cellLimit: cellLimit)
     }
 
     /// Parses bytes already in memory; `path` only names the input in errors.
     ///
-    /// - Throws: `CSVReadError.empty`, `.notText`, `.invalidEncoding`, `.unterminatedQuote`
-    ///   (and `.cannotOpen` if the system has no GB18030 converter).
-    public static func parse(bytes: [UInt8], path: String = "<memory>", delimiter: UInt8? = nil) throws(CSVReadError) -> CSVTable {
+    /// - Throws: `CSVReadError.empty`, `.notText`, `.invalidEncoding`, `.unterminatedQuote`,
+    ///   `.fieldTooLong`, `.tooManyCells` (and `.cannotOpen` if the system has no GB18030 converter).
+    public static func parse(bytes: [UInt8], path: String = "<memory>", delimiter: UInt8? = nil,
+                             cellLimit: Int = defaultCellLimit) throws(CSVReadError) -> CSVTable {
         if let delimiter {
             precondition(isUsableDelimiter(delimiter), "delimiter must be ASCII and not a quote, CR, LF or NUL")
         }
@@ -42,7 +51,7 @@ public enum CSVReader {
             let text = UnsafeBufferPointer(rebasing: whole[start...])
             if TextDecoding.isBlank(text) { throw CSVReadError.empty(path: path) }
             let chosen = delimiter ?? DelimiterSniffer.sniff(text, preferTab: encoding == .utf16LE || encoding == .utf16BE)
-            return (chosen, try RecordScanner.scan(text, delimiter: chosen, path: path))
+            return (chosen, try RecordScanner.scan(text, delimiter: chosen, path: path, cellLimit: cellLimit))
         }
         return CSVTable(encoding: encoding, delimiter: chosen, records: records, byteCount: bytes.count)
     }

@@ -15,9 +15,12 @@
 /// JSONScanner.swift, `parseOptionalQuotedString`).
 enum RecordScanner {
     /// - Throws: `CSVReadError.unterminatedQuote` with the line where the still-open quoted
-    ///   field started.
-    static func scan(_ text: UnsafeBufferPointer<UInt8>, delimiter: UInt8, path: String) throws(CSVReadError) -> [CSVRecord] {
+    ///   field started; `.fieldTooLong` for a field over `CSVReader.maxFieldCharacters`;
+    ///   `.tooManyCells` past `cellLimit` fields.
+    static func scan(_ text: UnsafeBufferPointer<UInt8>, delimiter: UInt8, path: String,
+                     cellLimit: Int = CSVReader.defaultCellLimit) throws(CSVReadError) -> [CSVRecord] {
         let count = text.count
+        var cells = 0
         var records: [CSVRecord] = []
         records.reserveCapacity(count / 64 + 1)
         var i = 0
@@ -65,6 +68,9 @@ enum RecordScanner {
                         if byte == delimiter || byte == ASCII.lineFeed || byte == ASCII.carriageReturn { break }
                         i += 1
                     }
+                    if isTooLong(text, contentStart, contentEnd, tailStart, i) {
+                        throw .fieldTooLong(path: path, line: fieldLine, column: fields.count + 1, limit: CSVReader.maxFieldCharacters)
+                    }
                     if !hasDoubledQuotes && tailStart == i {
                         value = makeString(text, contentStart, contentEnd)
                     } else {
@@ -77,8 +83,13 @@ enum RecordScanner {
                         if byte == delimiter || byte == ASCII.lineFeed || byte == ASCII.carriageReturn { break }
                         i += 1
                     }
+                    if isTooLong(text, start, i, i, i) {
+                        throw .fieldTooLong(path: path, line: fieldLine, column: fields.count + 1, limit: CSVReader.maxFieldCharacters)
+                    }
                     value = makeString(text, start, i)
                 }
+                cells += 1
+                if cells > cellLimit { throw .tooManyCells(path: path, line: fieldLine, limit: cellLimit) }
 
                 if fieldLines != nil {
                     fieldLines!.append(fieldLine)
@@ -103,6 +114,23 @@ enum RecordScanner {
             records.append(CSVRecord(line: recordLine, fields: fields, fieldLines: fieldLines))
         }
         return records
+    }
+
+    /// Whether `text[start..<end] + text[tailStart..<tailEnd]` has more Unicode scalars than
+    /// an Excel cell may hold (a `""` counts as two: close enough for a bound).
+    @inline(__always)
+    static func isTooLong(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
+                          _ tailStart: Int, _ tailEnd: Int) -> Bool {
+        let limit = CSVReader.maxFieldCharacters
+        guard (end - start) + (tailEnd - tailStart) > limit else { return false }
+        var scalars = 0
+        for range in [start..<end, tailStart..<tailEnd] {
+            for j in range where text[j] & 0xC0 != 0x80 {
+                scalars += 1
+                if scalars > limit { return true }
+            }
+        }
+        return false
     }
 
     @inline(__always)

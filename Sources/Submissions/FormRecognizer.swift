@@ -318,9 +318,12 @@ struct FormRecognizer {
                 for normalisation in read.normalisations { normalisations[normalisation, default: 0] += 1 }
                 if read.wasEmpty { emptyColumns.append((figure.columnLabel, column, code)) }
             }
-            for column in (lastSlotColumn + 1)..<max(lastSlotColumn + 1, record.fields.count)
-            where !LabelKey.key(record.fields[column]).isEmpty {
-                extraValue(record.fields[column], column: column, record: record, tableSpec: tableSpec, entry: entry)
+            // Values past the row's last column: one finding for the row, however many there are.
+            let extras = ((lastSlotColumn + 1)..<max(lastSlotColumn + 1, record.fields.count))
+                .filter { !LabelKey.key(record.fields[$0]).isEmpty }
+            if let first = extras.first {
+                extraValue(record.fields[first], column: first, record: record, tableSpec: tableSpec, entry: entry,
+                           notes: extras.count > 1 ? ["此后还有 \(extras.count - 1) 个多余数值（至第 \(extras.last! + 1) 列），同样已忽略"] : [])
             }
             if !emptyColumns.isEmpty {
                 let place: String
@@ -339,13 +342,14 @@ struct FormRecognizer {
             }
         }
 
-        mutating func extraValue(_ text: String, column: Int, record: CSVRecord, tableSpec: TableSpec, entry: LabelIndex.DataRowEntry) {
+        mutating func extraValue(_ text: String, column: Int, record: CSVRecord, tableSpec: TableSpec, entry: LabelIndex.DataRowEntry,
+                                 notes: [String] = []) {
             let place = entry.row.label.isEmpty ? "\(tableSpec.name)的数据行" : "\(tableSpec.name)“\(entry.row.label)”行"
             submission.findings.append(Finding(
                 code: .extraValue, scope: .file,
                 location: SourceLocation(file: file.displayName, line: record.line, column: column + 1),
                 table: tableSpec.name, rowLabel: entry.row.label,
-                parameters: [.init("where", place + "的数据"), .init("text", text)]))
+                parameters: [.init("where", place + "的数据"), .init("text", text)], notes: notes))
         }
 
         /// Names the unit, reports missing tables and rows, and returns the submission.

@@ -23,6 +23,9 @@ public struct SubmissionReader: Sendable {
     public static let inputExtensions: Set<String> = ["csv", "txt", "tsv"]
     /// Spreadsheet files found in a folder are named in a finding instead of being skipped silently.
     static let spreadsheetExtensions: Set<String> = ["xlsx", "xls", "et", "ods"]
+    /// Files larger than this are read one at a time, so that memory stays within what the
+    /// largest file takes (up to about 6× its size), whatever the number of cores.
+    static let largeFileSize = 16 << 20
 
     /// Reads all inputs. Files are read in path order, so the result does not depend on
     /// the order the file system lists a folder in.
@@ -35,13 +38,24 @@ public struct SubmissionReader: Sendable {
         nonisolated(unsafe) let slots = UnsafeMutableBufferPointer<ReadResult>.allocate(capacity: files.count)
         slots.initialize(repeating: ReadResult())
         defer { slots.deinitialize(); slots.deallocate() }
+        // Large files are read afterwards, one at a time on this thread (whose freed memory
+        // the next one reuses), so that memory stays within what the largest file takes.
+        let isLarge = files.map { file in
+            var info = stat()
+            return stat(file.path, &info) == 0 && Int(info.st_size) > Self.largeFileSize
+        }
         let workers = min(files.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: files.count, by: workers) {
+            for index in stride(from: worker, to: files.count, by: workers) where !isLarge[index] {
                 var slot = ReadResult()
                 read(path: files[index].path, displayName: files[index].displayName, into: &slot)
                 slots[index] = slot
             }
+        }
+        for index in files.indices where isLarge[index] {
+            var slot = ReadResult()
+            read(path: files[index].path, displayName: files[index].displayName, into: &slot)
+            slots[index] = slot
         }
         for slot in slots {
             result.files += slot.files

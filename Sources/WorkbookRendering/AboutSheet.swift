@@ -62,9 +62,14 @@ struct AboutSheet {
         row += 1
         let rows = fileRows()
         precondition(rows.values.min() ?? row == row, "说明 layout drifted from fileRows()")
+        // The units each file holds, gathered once (a long table holds many).
+        var unitsByFile: [String: [String]] = [:]
+        for unit in report.units { unitsByFile[unit.submission.file.path, default: []].append(unit.name) }
+        for (submission, reason) in report.excluded {
+            unitsByFile[submission.file.path, default: []].append("\(submission.unit)（未计入：\(reason)）")
+        }
         for file in report.files {
-            let units = report.units.filter { $0.submission.file.path == file.path }.map(\.name)
-                + report.excluded.filter { $0.submission.file.path == file.path }.map { "\($0.submission.unit)（未计入：\($0.reason)）" }
+            let units = unitsByFile[file.path] ?? []
             let normalisations = NumberText.Normalisation.allCases.compactMap { kind in
                 file.normalisations[kind].map { "\(kind.rawValue) \($0) 处" }
             }

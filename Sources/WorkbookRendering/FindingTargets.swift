@@ -34,6 +34,12 @@ struct FindingTargets {
     /// File path → its row on 说明.
     let aboutFileRows: [String: Int]
 
+    /// 说明 rows by the name files are shown with in findings.
+    private let aboutRowsByDisplayName: [String: Int]
+    /// Counted units by name, and groups by name: their index.
+    private let unitIndex: [String: Int]
+    private let groupIndex: [String: Int]
+
     private(set) var targets: [CellTarget?] = []
     private(set) var marks: [CellTarget: CellMark] = [:]
 
@@ -47,6 +53,11 @@ struct FindingTargets {
         self.unitSheets = unitSheets
         self.unitSheetPositions = unitSheetPositions
         self.aboutFileRows = aboutFileRows
+        var rows: [String: Int] = [:]
+        for file in report.files where rows[file.displayName] == nil { rows[file.displayName] = aboutFileRows[file.path] }
+        aboutRowsByDisplayName = rows
+        unitIndex = Dictionary(report.units.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        groupIndex = Dictionary(report.groups.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         targets = report.findings.map(target)
         var byCell: [CellTarget: [Finding]] = [:]
         for (finding, target) in zip(report.findings, targets) {
@@ -85,13 +96,13 @@ struct FindingTargets {
             }
             return CellTarget(sheet: SummarySheet.sheetName, row: 0, column: 0)
         case .group(let name):
-            guard let g = report.groups.firstIndex(where: { $0.name == name }) else { return nil }
+            guard let g = groupIndex[name] else { return nil }
             if let figure, let row = groupPositions.figureRows[figure] {
                 return CellTarget(sheet: GroupSheet.sheetName, row: row, column: groupPositions.groupColumn(g))
             }
             return CellTarget(sheet: GroupSheet.sheetName, row: groupPositions.figureHeaderRow, column: groupPositions.groupColumn(g))
         case .unit(let name):
-            if let u = report.units.firstIndex(where: { $0.name == name }) {
+            if let u = unitIndex[name] {
                 if let sheet = unitSheets[name] {
                     if let figure, let position = unitSheetPositions[figure] {
                         return CellTarget(sheet: sheet, row: position.row, column: position.column)
@@ -113,9 +124,7 @@ struct FindingTargets {
     }
 
     private func fileTarget(_ finding: Finding) -> CellTarget? {
-        guard let file = finding.location?.file,
-              let row = report.files.firstIndex(where: { $0.displayName == file }).flatMap({ aboutFileRows[report.files[$0].path] })
-        else { return nil }
+        guard let file = finding.location?.file, let row = aboutRowsByDisplayName[file] else { return nil }
         return CellTarget(sheet: AboutSheet.sheetName, row: row, column: 0)
     }
 }
