@@ -80,7 +80,9 @@ let package = Package(
         .testTarget(name: "ReportSpecTests", dependencies: ["ReportSpec", "TestSupport"]),
         .testTarget(name: "SubmissionsTests", dependencies: ["Submissions", "ReportSpec", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportEngineTests", dependencies: ["ReportEngine", "Submissions", "ReportSpec", "TestSupport"]),
-        .testTarget(name: "WorkbookRenderingTests", dependencies: ["WorkbookRendering", "ReportEngine", "TestSupport"]),
+        .testTarget(name: "WorkbookRenderingTests", dependencies: [
+            "WorkbookRendering", "ReportEngine", "ReportSpec", "Submissions", "ExactArithmetic", "TestSupport",
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["NianbaoCLI", "TestSupport"]),
     ]
 )
