@@ -65,4 +65,18 @@ import Testing
         let unreadable = result.fileFindings.filter { $0.code == .fileUnreadable }.compactMap { $0.location?.file }
         #expect(unreadable.map { URL(fileURLWithPath: $0).lastPathComponent } == ["单位3.csv", "单位7.csv"])
     }
+
+    /// A file over 16 MiB is read after the others, one at a time, yet keeps its place in path order.
+    @Test func largeFileKeepsItsPlace() throws {
+        let folder = Paths.uniqueTemporaryFile("大文件")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for unit in ["甲", "丙"] {
+            try Data(Self.form.replacingOccurrences(of: "鲤城区教育局", with: unit).utf8).write(to: folder.appendingPathComponent("\(unit).csv"))
+        }
+        try Data(repeating: UInt8(ascii: "x"), count: 17 << 20).write(to: folder.appendingPathComponent("乙.csv"))
+        let result = SubmissionReader(template: try Fixture.template()).read(inputs: [folder.path])
+        #expect(result.files.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["丙.csv", "乙.csv", "甲.csv"])
+        #expect(result.files.map(\.kind) == [.form, .unreadable, .form])
+        #expect(result.fileFindings.map { $0.message }.first?.contains("第 1 行第 1 列的单元格太长") == true)
+    }
 }
