@@ -153,19 +153,7 @@ enum UTF8ChunkValidator {
     /// Whether the bytes from `offset` to the end are a well-formed sequence missing only its
     /// last bytes (Unicode Table 3-7, as in `UTF8Validator`).
     static func isCutSequence(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
-        let lead = buffer[offset]
-        let length: Int
-        var low: UInt8 = 0x80, high: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
-        default: return false
-        }
+        guard let (length, low, high) = UTF8Validator.sequenceShape(lead: buffer[offset]) else { return false }
         let available = buffer.count - offset
         guard available < length else { return false }
         if available >= 2 {

@@ -4,6 +4,22 @@
 enum UTF8Validator {
     /// The 0-based offset of the first byte that does not start (or continue) a well-formed
     /// sequence, or `nil` when all of `buffer[start...]` is valid UTF-8.
+    /// For a lead byte of a multi-byte sequence: the sequence's length and the allowed
+    /// range of its second byte (Table 3-7); `nil` for a byte that cannot start one.
+    @inline(__always)
+    static func sequenceShape(lead: UInt8) -> (length: Int, low: UInt8, high: UInt8)? {
+        switch lead {
+        case 0xC2...0xDF: (2, 0x80, 0xBF)
+        case 0xE0: (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (3, 0x80, 0xBF)
+        case 0xED: (3, 0x80, 0x9F)
+        case 0xF0: (4, 0x90, 0xBF)
+        case 0xF1...0xF3: (4, 0x80, 0xBF)
+        case 0xF4: (4, 0x80, 0x8F)
+        default: nil
+        }
+    }
+
     static func firstInvalidOffset(in buffer: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         let count = buffer.count
         guard count > start, let base = buffer.baseAddress else { return nil }
@@ -16,18 +32,7 @@ enum UTF8Validator {
             }
             let lead = base[i]
             if lead < 0x80 { i += 1; continue }
-            let length: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF   // allowed range of the second byte
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
-            default: return i
-            }
+            guard let (length, low, high) = sequenceShape(lead: lead) else { return i }
             guard i + length <= count else { return i }
             let second = base[i + 1]
             guard second >= low && second <= high else { return i }
