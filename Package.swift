@@ -71,7 +71,7 @@ let package = Package(
         .executableTarget(name: "nianbao", dependencies: ["NianbaoCLI"]),
         .target(name: "TestSupport", path: "Tests/TestSupport", exclude: ["xlsx_dump.py"]),
 
-        .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic"]),
+        .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic", "TestSupport"]),
         .testTarget(name: "FindingsTests", dependencies: ["Findings"]),
         .testTarget(name: "XlsxReadingTests", dependencies: ["XlsxReading", "XlsxWriter", "TestSupport"]),
         .testTarget(name: "ConversionTests", dependencies: ["Conversion", "TestSupport"]),

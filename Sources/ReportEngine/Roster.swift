@@ -21,6 +21,10 @@ public struct Roster: Sendable {
     public let groups: [String]
     /// Problems with rows of the roster itself.
     public let findings: [Finding]
+    /// Unit positions by name key and by code key (the first unit wins), so that matching
+    /// a submission does not scan the roster.
+    private let byKey: [String: Int]
+    private let byCode: [String: Int]
 
     /// The group of units that have no group in the roster.
     public static let ungrouped = "未分组"
@@ -32,6 +36,14 @@ public struct Roster: Sendable {
         for unit in units where !groups.contains(unit.group) { groups.append(unit.group) }
         self.groups = groups
         self.findings = findings
+        var byKey: [String: Int] = [:]
+        var byCode: [String: Int] = [:]
+        for (index, unit) in units.enumerated() {
+            if byKey[unit.key] == nil { byKey[unit.key] = index }
+            if let code = unit.code.map(LabelKey.key), byCode[code] == nil { byCode[code] = index }
+        }
+        self.byKey = byKey
+        self.byCode = byCode
     }
 
     /// Reads a roster CSV. The header names the columns (单位/单位名称/unit, 分组/group,
@@ -88,8 +100,7 @@ public struct Roster: Sendable {
     /// one contains at its end (`鲤城区教育局` for `区教育局`).
     public func match(_ name: String) -> (unit: Unit, loose: Bool)? {
         let key = LabelKey.key(name)
-        if let unit = units.first(where: { $0.key == key }) { return (unit, false) }
-        if let unit = units.first(where: { $0.code.map(LabelKey.key) == key }) { return (unit, false) }
+        if let index = byKey[key] ?? byCode[key] { return (units[index], false) }
         guard key.count >= 3 else { return nil }
         let candidates = units.filter { $0.key.count >= 3 && ($0.key.hasSuffix(key) || key.hasSuffix($0.key)) }
         return candidates.count == 1 ? (candidates[0], true) : nil

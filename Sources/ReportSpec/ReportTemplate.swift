@@ -3,7 +3,9 @@ import ExactArithmetic
 /// One official report format, loaded from a template file: its tables with their
 /// official layout, every figure with its stable cell code, the headline indicators,
 /// and the rules. Nothing about a format is Swift code; a new format is a new file.
-public struct ReportTemplate: Sendable {
+///
+/// A class: the template is handed to every reader, checker and writer, and never changes.
+public final class ReportTemplate: Sendable {
     /// The format's identifier, e.g. `2019`; rule ids are namespaced with it.
     public let format: String
     public let name: String
@@ -79,8 +81,9 @@ public enum FigureKind: String, Sendable, Codable {
     case money
 }
 
-/// One figure (cell) of a table.
-public struct FigureSpec: Sendable, Hashable {
+/// One figure (cell) of a table. A class: figures are read in the loops that run for
+/// every cell of every file, and a reference costs one retain where the fields cost six.
+public final class FigureSpec: Sendable, Hashable {
     /// The stable cell code, e.g. `REG_NEWMADE`, `NEW.NP`, `LD_TOTAL`.
     public let code: String
     public let index: Int
@@ -97,10 +100,34 @@ public struct FigureSpec: Sendable, Hashable {
     /// An Excel number format for the figure, if the template gives one.
     public let numberFormat: String?
 
+    init(code: String, index: Int, tableID: String, kind: FigureKind, unit: String?, unitRequired: Bool,
+         rowPath: [String], columnPath: [String], numberFormat: String?) {
+        self.code = code
+        self.index = index
+        self.tableID = tableID
+        self.kind = kind
+        self.unit = unit
+        self.unitRequired = unitRequired
+        self.rowPath = rowPath
+        self.columnPath = columnPath
+        self.numberFormat = numberFormat
+    }
+
     /// The row's own label (the leaf), or the empty string for an unlabelled row.
     public var rowLabel: String { rowPath.last ?? "" }
     /// The column's own label.
     public var columnLabel: String { columnPath.last ?? "" }
+
+    public static func == (lhs: FigureSpec, rhs: FigureSpec) -> Bool {
+        lhs === rhs || (lhs.code == rhs.code && lhs.index == rhs.index && lhs.tableID == rhs.tableID && lhs.kind == rhs.kind
+            && lhs.unit == rhs.unit && lhs.unitRequired == rhs.unitRequired && lhs.rowPath == rhs.rowPath
+            && lhs.columnPath == rhs.columnPath && lhs.numberFormat == rhs.numberFormat)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+        hasher.combine(index)
+    }
 }
 
 /// What gives away a submission filled in on another format's form: labels only that

@@ -15,18 +15,27 @@ import ReportSpec
 struct FormRecognizer {
     let template: ReportTemplate
     let index: LabelIndex
+    /// The thread's memo of worked-out labels (see `LabelMemo`).
+    let memo: LabelMemo
+
+    init(template: ReportTemplate, index: LabelIndex, memo: LabelMemo? = nil) {
+        self.template = template
+        self.index = index
+        self.memo = memo ?? LabelMemo(index: index)
+    }
 
     /// Reads the unit's figures; `nil` when the file holds no table of the template.
     func recognise(_ table: CSVTable, file: SourceFile) -> UnitSubmission? {
-        var state = State(template: template, file: file)
+        var state = State(template: template, index: index, file: file)
         for record in table.records {
-            state.consume(record, index: index)
+            state.consume(record, index: index, memo: memo)
         }
         return state.finish()
     }
 
     private struct State {
         let template: ReportTemplate
+        let index: LabelIndex
         let file: SourceFile
         var submission: UnitSubmission
         var unitFromLine: (name: String, line: Int)?
@@ -34,24 +43,25 @@ struct FormRecognizer {
         var currentTable: Int?
         /// Where the figures start, per table, from its header rows.
         var dataStart: [Int: Int] = [:]
-        /// Rows already read: grid row per table → the line where it was read.
-        var rowsRead: [String: Int] = [:]
+        /// Rows already read: position in the label index's data rows → the line where it was read.
+        var rowsRead: [Int: Int] = [:]
         var tablesSeen = Set<Int>()
         var normalisations: [NumberText.Normalisation: Int] = [:]
         /// The unit a column header states (`本年收费金额（单位：元）`), per table and column.
         var headerUnits: [Int: [Int: String]] = [:]
         /// Where each column header stood in the table's latest header row, by key.
-        var headerColumns: [Int: [String: Int]] = [:]
+        var headerColumns: [Int: [KeyBytes: Int]] = [:]
         /// The first label that only another format has.
         var giveaway: FormatGiveaway?
 
-        init(template: ReportTemplate, file: SourceFile) {
+        init(template: ReportTemplate, index: LabelIndex, file: SourceFile) {
             self.template = template
+            self.index = index
             self.file = file
             self.submission = UnitSubmission(unit: "", unitSource: .fileName, file: file, figureCount: template.figures.count)
         }
 
-        mutating func consume(_ record: CSVRecord, index: LabelIndex) {
+        mutating func consume(_ record: CSVRecord, index: LabelIndex, memo: LabelMemo) {
             // Non-empty cells with their column and key.
             var cells: [(column: Int, text: String, key: String)] = []
             for (column, text) in record.fields.enumerated() {
@@ -72,23 +82,28 @@ struct FormRecognizer {
             }
             let hasFigures = labelCells.count < cells.count
             // Cells that repeat the one before (WPS "split and fill", or a label on every row of its merge).
-            var deduplicated: [String] = []
-            for cell in labelCells where deduplicated.last != cell.key { deduplicated.append(cell.key) }
-            let joined = deduplicated.joined()
-            if giveaway == nil { findGiveaway(labelCells, joined: joined, hasFigures: hasFigures, line: record.line, index: index) }
+            let joined: String
+            if labelCells.count == 1 {
+                joined = labelCells[0].key
+            } else {
+                var deduplicated: [String] = []
+                for cell in labelCells where deduplicated.last.map({ !$0.hasSameUTF8(as: cell.key) }) ?? true {
+                    deduplicated.append(cell.key)
+                }
+                joined = deduplicated.joined()
+            }
+            if giveaway == nil { findGiveaway(labelCells, joined: joined, hasFigures: hasFigures, line: record.line, index: index, memo: memo) }
 
             if !hasFigures {
-                if let table = index.headings[joined] ?? index.headings[LabelKey.withoutNumbering(joined)] {
+                switch memo.heading(joined) {
+                case .table(let table), .block(let table):
                     currentTable = table
                     tablesSeen.insert(table)
                     return
+                case .none:
+                    break
                 }
-                if let block = index.blockHeadings[joined] {
-                    currentTable = block.table
-                    tablesSeen.insert(block.table)
-                    return
-                }
-                if consumeHeaderRow(labelCells, index: index) { return }
+                if consumeHeaderRow(labelCells, memo: memo) { return }
             }
             if let entry = index.matchDataRow(joined, preferring: currentTable) {
                 currentTable = entry.table
@@ -113,7 +128,7 @@ struct FormRecognizer {
             // An unlabelled data row (表四): figures right after its header.
             if labelCells.isEmpty, let table = currentTable,
                let entry = index.dataRows.first(where: { $0.table == table && $0.row.labelPath.isEmpty }),
-               rowsRead[rowKey(entry)] == nil {
+               rowsRead[entry.position] == nil {
                 readRow(entry, record: record, labelEnd: nil)
                 return
             }
@@ -132,17 +147,17 @@ struct FormRecognizer {
         /// Records the first label of another format's form (spec §5.5 F.3): a label only
         /// that format has, or a row with figures under a label that is a group here.
         mutating func findGiveaway(_ cells: [(column: Int, text: String, key: String)], joined: String,
-                                   hasFigures: Bool, line: Int, index: LabelIndex) {
+                                   hasFigures: Bool, line: Int, index: LabelIndex, memo: LabelMemo) {
             guard let other = template.otherFormat, !index.giveawayLabels.isEmpty || !index.giveawayRowsWithFigures.isEmpty
             else { return }
             for cell in cells {
-                if LabelIndex.headerKeys(cell.key).contains(where: { index.giveawayLabels[$0] != nil }) {
+                if memo.isGiveawayLabel(cell.key) {
                     giveaway = FormatGiveaway(format: other.format, text: cell.text,
                                               location: SourceLocation(file: file.displayName, line: line, column: cell.column + 1))
                     return
                 }
             }
-            if hasFigures, let first = cells.first,
+            if hasFigures, let first = cells.first, index.mayBeGiveaway(joined),
                LabelIndex.headerKeys(joined).contains(where: { index.giveawayRowsWithFigures[$0] != nil }) {
                 giveaway = FormatGiveaway(format: other.format, text: cells.map(\.text).joined(separator: " "),
                                           location: SourceLocation(file: file.displayName, line: line, column: first.column + 1))
@@ -156,16 +171,20 @@ struct FormRecognizer {
 
         /// A cell that is a figure rather than a label: starts like a number, or is a dash.
         static func looksLikeFigure(_ key: String) -> Bool {
-            guard let first = key.unicodeScalars.first else { return false }
-            if ("0"..."9").contains(first) || first == "+" || first == "." || first == "," { return true }
-            return ["—", "–", "/", "−", "－", "无"].contains(key) || key.allSatisfy { $0 == "—" || $0 == "-" }
+            guard let first = key.utf8.first else { return false }
+            if (0x30...0x39).contains(first) || first == UInt8(ascii: "+") || first == UInt8(ascii: ".") || first == UInt8(ascii: ",") {
+                return true
+            }
+            guard first >= 0x80 || first == UInt8(ascii: "/") || first == UInt8(ascii: "-") else { return false }
+            return ["—", "–", "/", "−", "－", "无"].contains(key) || key.unicodeScalars.allSatisfy { $0 == "—" || $0 == "-" }
         }
 
         /// Title (`××2020年政府信息公开工作年度报告`) and `填报单位：××` lines.
         /// `key` and `next` are the label keys of the row's first two cells.
         mutating func consumeUnitLine(_ key: String, next: String?, line: Int) -> Bool {
             // Every line this handles starts with one of these characters.
-            guard let head = key.unicodeScalars.first, "填报单".unicodeScalars.contains(head) || key.contains("政府信息公开工作年度报告")
+            guard let head = key.unicodeScalars.first,
+                  "填报单".unicodeScalars.contains(head) || key.containsUTF8(Self.titleMarker)
             else { return false }
             for prefix in ["填报单位", "报送单位", "单位名称"] where key.hasPrefix(prefix) {
                 var name = String(key.dropFirst(prefix.count))
@@ -197,6 +216,8 @@ struct FormRecognizer {
             return false
         }
 
+        static let titleMarker = Array("政府信息公开工作年度报告".utf8)
+
         /// The unit's name without what often follows it on the same line (`（盖章）`,
         /// `填报日期：…`, `联系人：…`) or precedes the year in a title (`关于`).
         static func cleanUnitName(_ name: String) -> String {
@@ -226,12 +247,15 @@ struct FormRecognizer {
 
         /// A row of column headers: every cell is a header text of one table. Remembers
         /// where that table's figures start.
-        mutating func consumeHeaderRow(_ cells: [(column: Int, text: String, key: String)], index: LabelIndex) -> Bool {
+        mutating func consumeHeaderRow(_ cells: [(column: Int, text: String, key: String)], memo: LabelMemo) -> Bool {
             guard !cells.isEmpty else { return false }
             var candidates: [Int]? = nil
+            var facts: [LabelMemo.HeaderFacts] = []
             for cell in cells {
-                let tables = LabelIndex.headerKeys(cell.key).lazy.compactMap { index.headerTexts[$0] }.first ?? []
-                candidates = candidates.map { $0.filter(tables.contains) } ?? tables
+                let cellFacts = memo.headerFacts(cell.key)
+                candidates = candidates.map { $0.filter(cellFacts.tables.contains) } ?? cellFacts.tables
+                if candidates!.isEmpty { return false }
+                facts.append(cellFacts)
             }
             guard let tables = candidates, !tables.isEmpty else { return false }
             let table = (currentTable.flatMap { tables.contains($0) ? $0 : nil }) ?? tables[0]
@@ -239,17 +263,16 @@ struct FormRecognizer {
             tablesSeen.insert(table)
             // A unit stated in a header, e.g. 本年收费金额（单位：元）, applies to its column.
             var units: [Int: String] = [:]
-            for cell in cells {
-                if cell.key.contains("万元") { units[cell.column] = "万元" } else if cell.key.contains("元") { units[cell.column] = "元" }
+            for (cell, cellFacts) in zip(cells, facts) {
+                if let unit = cellFacts.moneyUnit { units[cell.column] = unit }
             }
             headerUnits[table] = units
             // Where each column header stands: a block whose header spreads its columns
             // over the width (信息内容, 上一年项目数量, (blank), 本年增/减) puts its figures there.
-            var columns: [String: Int] = [:]
-            for cell in cells where columns[cell.key] == nil { columns[cell.key] = cell.column }
+            var columns: [KeyBytes: Int] = [:]
+            for cell in cells where columns[KeyBytes(cell.key)] == nil { columns[KeyBytes(cell.key)] = cell.column }
             headerColumns[table] = columns
-            let starts = index.dataColumnHeaders[table] ?? []
-            if let first = cells.first(where: { LabelIndex.headerKeys($0.key).contains(where: starts.contains) })?.column {
+            if let first = zip(cells, facts).first(where: { $0.1.startsFiguresIn.contains(table) })?.0.column {
                 // Blocks: the header row of each block; matrices: the leftmost leaf over all header rows.
                 if template.tables[table].layout.headerRowCount == 0 {
                     dataStart[table] = first
@@ -260,15 +283,10 @@ struct FormRecognizer {
             return true
         }
 
-        func rowKey(_ entry: LabelIndex.DataRowEntry) -> String {
-            "\(entry.row.tableID)#\(entry.row.gridRow)"
-        }
-
         /// Reads the figures of a recognised row.
         mutating func readRow(_ entry: LabelIndex.DataRowEntry, record: CSVRecord, labelEnd: Int?) {
             let tableSpec = template.tables[entry.table]
-            let key = rowKey(entry)
-            if let firstLine = rowsRead[key] {
+            if let firstLine = rowsRead[entry.position] {
                 submission.findings.append(Finding(
                     code: .duplicateRow, scope: .file,
                     location: SourceLocation(file: file.displayName, line: record.line, column: (labelEnd ?? 0) + 1),
@@ -276,7 +294,7 @@ struct FormRecognizer {
                     parameters: [.init("table", tableSpec.name), .init("row", entry.row.label), .init("firstLine", String(firstLine))]))
                 return
             }
-            rowsRead[key] = record.line
+            rowsRead[entry.position] = record.line
             // The figures start where the header says, unless the label runs into that
             // column (a header row not shifted like the data rows); then right after the label.
             var start: Int
@@ -292,18 +310,18 @@ struct FormRecognizer {
             // Each slot's column: its place after the start, or — for blocks (表二) whose
             // header row spreads the columns out — where its column header stands.
             let isBlock = template.tables[entry.table].layout.headerRowCount == 0
-            let columns = entry.row.slots.map { slot -> Int in
-                let column = start + slot.offset
-                guard isBlock, let code = slot.code, let figure = template.figure(code),
-                      let headerColumn = headerColumns[entry.table]?[LabelKey.key(figure.columnLabel)],
-                      headerColumn > (labelEnd ?? -1) else { return column }
+            let blockHeaderColumns = isBlock ? headerColumns[entry.table] : nil
+            let columns = entry.row.slots.indices.map { slot -> Int in
+                let column = start + entry.row.slots[slot].offset
+                guard let blockHeaderColumns, let columnKey = entry.slotColumnKeys[slot],
+                      let headerColumn = blockHeaderColumns[KeyBytes(columnKey)], headerColumn > (labelEnd ?? -1) else { return column }
                 return headerColumn
             }
             let figureColumns = Set(zip(entry.row.slots, columns).filter { $0.0.code != nil }.map(\.1))
             let lastSlotColumn = zip(entry.row.slots, columns).map { $0.1 + $0.0.span - 1 }.max() ?? start - 1
-            for (slot, column) in zip(entry.row.slots, columns) {
+            for (slot, column) in columns.enumerated() {
                 let text = column < record.fields.count ? record.fields[column] : ""
-                guard let code = slot.code, let figure = template.figure(code) else {
+                guard let figure = entry.slotFigures[slot] else {
                     if !figureColumns.contains(column), !LabelKey.key(text).isEmpty {
                         extraValue(text, column: column, record: record, tableSpec: tableSpec, entry: entry)
                     }
@@ -316,7 +334,7 @@ struct FormRecognizer {
                 submission.values[figure.index] = read.value
                 submission.findings += read.findings
                 for normalisation in read.normalisations { normalisations[normalisation, default: 0] += 1 }
-                if read.wasEmpty { emptyColumns.append((figure.columnLabel, column, code)) }
+                if read.wasEmpty { emptyColumns.append((figure.columnLabel, column, figure.code)) }
             }
             // Values past the row's last column: one finding for the row, however many there are.
             let extras = ((lastSlotColumn + 1)..<max(lastSlotColumn + 1, record.fields.count))
@@ -373,8 +391,8 @@ struct FormRecognizer {
                 return submission
             }
             for (t, table) in template.tables.enumerated() {
-                let rowsFound = table.dataRows.filter { rowsRead["\(table.id)#\($0.gridRow)"] != nil }
-                if rowsFound.isEmpty {
+                let entries = index.dataRows.filter { $0.table == t }
+                if !entries.contains(where: { rowsRead[$0.position] != nil }) {
                     if table.required {
                         submission.findings.append(Finding(
                             code: .missingTable, scope: .file, location: SourceLocation(file: file.displayName),
@@ -383,8 +401,8 @@ struct FormRecognizer {
                     continue
                 }
                 submission.tablesFound.insert(table.id)
-                _ = t
-                for row in table.dataRows where rowsRead["\(table.id)#\(row.gridRow)"] == nil {
+                for entry in entries where rowsRead[entry.position] == nil {
+                    let row = entry.row
                     let label = row.label.isEmpty ? "数据" : row.label
                     submission.findings.append(Finding(
                         code: .missingRow, scope: .file, location: SourceLocation(file: file.displayName),

@@ -1,15 +1,33 @@
+import Foundation
 import ReportSpec
 
 /// The template's labels as comparison keys, built once per template, and the matching
 /// of a row's label cells against them.
 struct LabelIndex: Sendable {
-    struct DataRowEntry: Sendable {
+    /// A class, so that handing an entry around costs one retain.
+    final class DataRowEntry: Sendable {
+        /// Position in `dataRows`: identifies the row within a file's reading.
+        let position: Int
         let table: Int
         let row: DataRowSpec
+        /// The figure of each slot (nil for N/A positions) and the key of its column label.
+        let slotFigures: [FigureSpec?]
+        let slotColumnKeys: [String?]
         /// Accepted keys of the row's own label, longest first.
         let leafVariants: [String]
         /// Accepted keys of each ancestor label (outermost first), and of the block heading.
         let ancestorVariants: [[String]]
+
+        init(position: Int, table: Int, row: DataRowSpec, slotFigures: [FigureSpec?], slotColumnKeys: [String?],
+             leafVariants: [String], ancestorVariants: [[String]]) {
+            self.position = position
+            self.table = table
+            self.row = row
+            self.slotFigures = slotFigures
+            self.slotColumnKeys = slotColumnKeys
+            self.leafVariants = leafVariants
+            self.ancestorVariants = ancestorVariants
+        }
     }
 
     /// A data row's accepted label keys as UTF-8 bytes, for matching without Unicode
@@ -39,6 +57,8 @@ struct LabelIndex: Sendable {
     /// Keys of labels only another format has, and of labels that carry figures only there.
     let giveawayLabels: [String: String]
     let giveawayRowsWithFigures: [String: String]
+    /// The last scalars of those keys: a cell ending otherwise (and not in a gloss) is no giveaway.
+    let giveawayLastScalars: Set<Unicode.Scalar>
 
     init(template: ReportTemplate) {
         self.template = template
@@ -54,6 +74,7 @@ struct LabelIndex: Sendable {
         }
         self.giveawayLabels = giveawayLabels
         self.giveawayRowsWithFigures = giveawayRows
+        self.giveawayLastScalars = Set((Array(giveawayLabels.keys) + Array(giveawayRows.keys)).compactMap(\.unicodeScalars.last))
         var dataRows: [DataRowEntry] = []
         var headings: [String: Int] = [:]
         var blockHeadings: [String: (Int, String)] = [:]
@@ -66,7 +87,10 @@ struct LabelIndex: Sendable {
                 var ancestors = Array(row.labelPath.dropLast()).map { LabelKey.variants(of: $0) }
                 if let block = row.blockHeading { ancestors.insert(LabelKey.variants(of: block), at: 0) }
                 let leaf = row.labelPath.last.map { LabelKey.variants(of: $0).sorted { $0.count > $1.count } } ?? []
-                dataRows.append(DataRowEntry(table: t, row: row, leafVariants: leaf, ancestorVariants: ancestors))
+                let figures = row.slots.map { $0.code.flatMap(template.figure) }
+                dataRows.append(DataRowEntry(position: dataRows.count, table: t, row: row,
+                                             slotFigures: figures, slotColumnKeys: figures.map { $0.map { LabelKey.key($0.columnLabel) } },
+                                             leafVariants: leaf, ancestorVariants: ancestors))
                 if let block = row.blockHeading {
                     for variant in LabelKey.variants(of: block) { blockHeadings[variant] = (t, block) }
                 }
@@ -137,25 +161,34 @@ struct LabelIndex: Sendable {
         guard let last = joinedKey.unicodeScalars.last, let candidates = entriesByLastScalar[last] else { return nil }
         // Compared as UTF-8 bytes: the keys are normalised already, and a byte suffix of
         // valid UTF-8 that is itself a whole key starts on a scalar boundary.
-        let bytes = Array(joinedKey.utf8)
-        var best: (entry: Int, score: Int)?
-        for index in candidates {
-            let entry = dataRowBytes[index]
-            for leaf in entry.leaves where bytes.hasSuffix(leaf) {
-                var rest = bytes.count - leaf.count
-                for ancestor in entry.ancestors.reversed() {
-                    if let match = ancestor.first(where: { !$0.isEmpty && bytes[..<rest].hasSuffix($0) }) {
-                        rest -= match.count
+        var joined = joinedKey
+        return joined.withUTF8 { bytes -> DataRowEntry? in
+            var best: (entry: Int, score: Int)?
+            for index in candidates {
+                let entry = dataRowBytes[index]
+                for leaf in entry.leaves where bytes.hasSuffix(leaf, before: bytes.count) {
+                    var rest = bytes.count - leaf.count
+                    for ancestor in entry.ancestors.reversed() {
+                        if let match = ancestor.first(where: { !$0.isEmpty && bytes.hasSuffix($0, before: rest) }) {
+                            rest -= match.count
+                        }
                     }
+                    guard rest == 0 else { continue }
+                    // Prefer the current table, then the longest (most exact) leaf.
+                    let score = leaf.count * 2 + (dataRows[index].table == preferred ? 1 : 0)
+                    if best == nil || score > best!.score { best = (index, score) }
+                    break
                 }
-                guard rest == 0 else { continue }
-                // Prefer the current table, then the longest (most exact) leaf.
-                let score = leaf.count * 2 + (dataRows[index].table == preferred ? 1 : 0)
-                if best == nil || score > best!.score { best = (index, score) }
-                break
             }
+            return best.map { dataRows[$0.entry] }
         }
-        return best.map { dataRows[$0.entry] }
+    }
+
+    /// True when a cell with this key can be a giveaway label (or a row joined from it):
+    /// its last scalar ends one, or it ends in a gloss that may hide one.
+    func mayBeGiveaway(_ key: String) -> Bool {
+        guard let last = key.unicodeScalars.last else { return false }
+        return last == ")" || giveawayLastScalars.contains(last)
     }
 
     /// True when the key is a known label of any kind (so a cell starting with a digit,
@@ -194,10 +227,12 @@ struct LabelIndex: Sendable {
     }
 }
 
-extension Collection where Element == UInt8 {
-    /// True when the bytes end with `suffix`.
-    func hasSuffix(_ suffix: [UInt8]) -> Bool {
-        guard suffix.count <= count else { return false }
-        return self.suffix(suffix.count).elementsEqual(suffix)
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// True when the first `end` bytes end with `suffix`.
+    func hasSuffix(_ suffix: [UInt8], before end: Int) -> Bool {
+        guard suffix.count <= end else { return false }
+        return suffix.withUnsafeBufferPointer { tail in
+            tail.isEmpty || memcmp(baseAddress! + (end - tail.count), tail.baseAddress!, tail.count) == 0
+        }
     }
 }

@@ -51,7 +51,7 @@ struct LongTableReader {
               let columns = Self.header(table.records[headerIndex]) else { return ([], []) }
         var submissions: [UnitSubmission] = []
         var byUnit: [String: Int] = [:]
-        var seen: [String: Int] = [:]  // unit#code → line
+        var seen: [Int: Int] = [:]  // unit × figures + figure index → line
         var normalisations: [String: [NumberText.Normalisation: Int]] = [:]
         let tableNames = Dictionary(uniqueKeysWithValues: template.tables.map { ($0.id, $0.name) })
 
@@ -60,7 +60,7 @@ struct LongTableReader {
             if fields.allSatisfy({ LabelKey.key($0).isEmpty }) { continue }
             func field(_ role: Role) -> String {
                 let column = columns[role]!
-                return column < fields.count ? fields[column].trimmingCharacters(in: .whitespaces) : ""
+                return column < fields.count ? fields[column].trimmingWhitespace() : ""
             }
             func location(_ role: Role) -> SourceLocation {
                 SourceLocation(file: file.displayName, line: record.line, column: columns[role]! + 1)
@@ -104,7 +104,8 @@ struct LongTableReader {
                 continue
             }
             let tableName = tableNames[figure.tableID] ?? figure.tableID
-            if let firstLine = seen["\(unit)#\(code)"] {
+            let seenKey = u * template.figures.count + figure.index
+            if let firstLine = seen[seenKey] {
                 submissions[u].findings.append(Finding(
                     code: .duplicateRow, scope: .file, location: location(.code), table: tableName,
                     rowLabel: figure.rowLabel, cellCode: code,
@@ -112,7 +113,7 @@ struct LongTableReader {
                                  .init("firstLine", String(firstLine))]))
                 continue
             }
-            seen["\(unit)#\(code)"] = record.line
+            seen[seenKey] = record.line
             let valueLocation = location(.value)
             // A cell code names its unit: a long table's amounts are in the template's unit
             // unless the value says otherwise.
@@ -155,7 +156,11 @@ struct LongTableReader {
 
     /// A cell code as typed: full-width letters folded, spaces dropped, upper case.
     static func codeKey(_ text: String) -> String {
-        text.precomposedStringWithCompatibilityMapping.filter { !$0.isWhitespace }.uppercased()
+        // Codes as written by nianbao and most exports: upper-case ASCII letters, digits, `_` and `.`.
+        if !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F || $0 == 0x2E }) {
+            return text
+        }
+        return text.precomposedStringWithCompatibilityMapping.filter { !$0.isWhitespace }.uppercased()
     }
 
     private func closestCode(to code: String) -> String? {

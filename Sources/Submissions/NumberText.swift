@@ -42,6 +42,8 @@ public enum NumberText {
         return .value(value, unit: nil, normalisations: first == UInt8(ascii: "+") ? [.leadingPlus] : [])
     }
 
+    /// What is trimmed from a cell: whitespace, line breaks and a stray byte order mark.
+    private static let trimmedInCells = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}\u{FEFF}"))
     private static let countUnits = ["件", "条", "个", "项", "次", "份", "家", "人"]
     private static let moneyUnits = ["万元", "元"]
     private static let placeholders: Set<String> = ["-", "--", "—", "——", "–", "/", "\\", "无", "－", "／"]
@@ -51,7 +53,7 @@ public enum NumberText {
     public static func parse(_ raw: String, kind: FigureKind) -> Outcome {
         if let plain = plainInteger(raw) { return plain }
         var normalisations: [Normalisation] = []
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}\u{FEFF}")))
+        let trimmed = raw.trimmingWhitespace(trimmedInCells)
         if trimmed.isEmpty { return .empty }
         if placeholders.contains(trimmed) { return .placeholder }
         var text = trimmed

@@ -46,15 +46,17 @@ public struct SubmissionReader: Sendable {
         }
         let workers = min(files.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let memo = LabelMemo(index: index)
             for index in stride(from: worker, to: files.count, by: workers) where !isLarge[index] {
                 var slot = ReadResult()
-                read(path: files[index].path, displayName: files[index].displayName, into: &slot)
+                read(path: files[index].path, displayName: files[index].displayName, into: &slot, memo: memo)
                 slots[index] = slot
             }
         }
+        let memo = LabelMemo(index: index)
         for index in files.indices where isLarge[index] {
             var slot = ReadResult()
-            read(path: files[index].path, displayName: files[index].displayName, into: &slot)
+            read(path: files[index].path, displayName: files[index].displayName, into: &slot, memo: memo)
             slots[index] = slot
         }
         for slot in slots {
@@ -76,26 +78,22 @@ public struct SubmissionReader: Sendable {
                 files.append((input, input))
                 continue
             }
-            let base = URL(fileURLWithPath: input).standardizedFileURL
+            let base = URL(fileURLWithPath: input).standardizedFileURL.path
             var found: [(String, String)] = []
-            if let enumerator = manager.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
-                                                   options: [.skipsHiddenFiles]) {
-                for case let url as URL in enumerator {
-                    let ext = url.pathExtension.lowercased()
-                    guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-                    let standardized = url.standardizedFileURL.path
-                    if excluded.contains(standardized) { continue }
-                    // Excel's lock files (~$name.xlsx) are not submissions.
-                    if url.lastPathComponent.hasPrefix("~$") { continue }
-                    let relative = String(standardized.dropFirst(base.path.count).drop { $0 == "/" })
-                    let display = (input.hasSuffix("/") ? input : input + "/") + relative
-                    if Self.inputExtensions.contains(ext) {
-                        found.append((standardized, display))
-                    } else if Self.spreadsheetExtensions.contains(ext) {
-                        findings.append(Finding(
-                            code: .fileUnreadable, scope: .file, location: SourceLocation(file: display),
-                            parameters: [.init("reason", "\(display): 这是 Excel/WPS 工作簿，目前只读取 CSV；请在 Excel 或 WPS 中另存为“CSV UTF-8”或“CSV（逗号分隔）”后重新提交。")]))
-                    }
+            for path in Self.regularFiles(under: base) {
+                let name = String(path[path.index(after: path.lastIndex(of: "/")!)...])
+                let ext = name.contains(".") ? String(name[name.index(after: name.lastIndex(of: ".")!)...]).lowercased() : ""
+                if excluded.contains(path) { continue }
+                // Excel's lock files (~$name.xlsx) are not submissions.
+                if name.hasPrefix("~$") { continue }
+                let relative = String(path.dropFirst(base.count).drop { $0 == "/" })
+                let display = (input.hasSuffix("/") ? input : input + "/") + relative
+                if Self.inputExtensions.contains(ext) {
+                    found.append((path, display))
+                } else if Self.spreadsheetExtensions.contains(ext) {
+                    findings.append(Finding(
+                        code: .fileUnreadable, scope: .file, location: SourceLocation(file: display),
+                        parameters: [.init("reason", "\(display): 这是 Excel/WPS 工作簿，目前只读取 CSV；请在 Excel 或 WPS 中另存为“CSV UTF-8”或“CSV（逗号分隔）”后重新提交。")]))
                 }
             }
             files += found.sorted { $0.1 < $1.1 }
@@ -103,16 +101,44 @@ public struct SubmissionReader: Sendable {
         return files
     }
 
+    /// The regular files in a folder and its subfolders, hidden ones (`.name`) left out;
+    /// symbolic links to files count, links to folders are not followed. Sorted, so that
+    /// nothing depends on the order the file system lists a folder in.
+    static func regularFiles(under folder: String) -> [String] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var files: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name.hasPrefix(".") { continue }
+            let path = folder == "/" ? "/" + name : folder + "/" + name
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR):
+                files += regularFiles(under: path)
+            case Int32(DT_REG):
+                files.append(path)
+            default:
+                // A link or a file system that does not say: ask for what the name leads to.
+                var info = stat()
+                if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG { files.append(path) }
+            }
+        }
+        return files.sorted()
+    }
+
     /// Reads one file's bytes already in memory, exactly as `read(inputs:)` reads a file
     /// (for tests and the fuzz target). `name` stands for the file in findings and names
     /// the unit when nothing in the file does.
     public func read(bytes: [UInt8], name: String = "<memory>.csv") -> ReadResult {
         var result = ReadResult()
-        read(path: name, displayName: name, into: &result, bytes: bytes)
+        read(path: name, displayName: name, into: &result, memo: LabelMemo(index: index), bytes: bytes)
         return result
     }
 
-    private func read(path: String, displayName: String, into result: inout ReadResult, bytes given: [UInt8]? = nil) {
+    private func read(path: String, displayName: String, into result: inout ReadResult, memo: LabelMemo,
+                      bytes given: [UInt8]? = nil) {
         let bytes: [UInt8]
         let table: CSVTable
         do {
@@ -142,7 +168,7 @@ public struct SubmissionReader: Sendable {
             result.files.append(merged)
             return
         }
-        if let submission = FormRecognizer(template: template, index: index).recognise(table, file: file) {
+        if let submission = FormRecognizer(template: template, index: index, memo: memo).recognise(table, file: file) {
             result.files.append(submission.file)
             result.submissions.append(submission)
         } else {

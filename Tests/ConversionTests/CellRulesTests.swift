@@ -30,7 +30,7 @@ import Testing
 
     /// Exactly the double Swift's own parser gives (correct rounding), for random decimals.
     @Test func valuesAreCorrectlyRounded() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: 20200101)
         for _ in 0..<20_000 {
             let integerDigits = Int.random(in: 1...10, using: &generator)
             let decimals = Int.random(in: 0...(15 - integerDigits), using: &generator)

@@ -4,25 +4,14 @@ import Foundation
 import ReportEngine
 import ReportSpec
 import Submissions
+import TestSupport
 import Testing
 
 /// The rules are linear (spec §5.6 A.2): random units that satisfy every rule give group
 /// subtotals and a total that satisfy every rule too.
 struct LinearityTests {
-    /// SplitMix64: the same units on every run.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A unit whose figures satisfy every rule of the 2019 format, built from the rules' meaning.
-    static func consistentUnit(_ random: inout Generator) -> [String: ExactDecimal] {
+    static func consistentUnit(_ random: inout SplitMix64) -> [String: ExactDecimal] {
         var v: [String: Int64] = [:]
         func n(_ max: Int64) -> Int64 { Bool.random(using: &random) ? 0 : Int64.random(in: 0...max, using: &random) }
         // 表二: no 规章 (R2.3); 总数量 ≥ 新公开 (R2.7); 上一年 + 增减 ≥ 0 (R2.5).
@@ -73,7 +62,7 @@ struct LinearityTests {
     @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
     func consistentUnitsGiveConsistentSubtotalsAndTotal(_ seed: UInt64) throws {
         let template = try TemplateLoader.builtin(format: "2019")
-        var random = Generator(state: seed)
+        var random = SplitMix64(seed: seed)
         let groups = ["区政府", "区直部门", "街道及园区"]
         var rosterText = "单位,分组\n"
         var read = ReadResult()

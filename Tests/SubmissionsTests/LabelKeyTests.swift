@@ -1,5 +1,6 @@
 import ReportSpec
 @testable import Submissions
+import TestSupport
 import Testing
 
 /// Label variants clerks produce must meet the official label under `LabelKey`, and
@@ -77,5 +78,45 @@ struct LabelKeyTests {
             #expect(index.matchDataRow(LabelKey.key(text), preferring: nil)?.row.codes.first == "PART.NP", "“\(text)”")
         }
         #expect(index.matchDataRow(LabelKey.key("（二）部分公开（区分处理的，只计这一情况，不计其他情形）"), preferring: nil) == nil)
+    }
+}
+
+/// The byte-level key (ASCII, ideographs, stable punctuation, full-width forms) must give
+/// exactly what NFKC gives, for every mix of those scalars with the ones that need NFKC.
+struct LabelKeyFastPathTests {
+    static let pieces: [String] = [
+        "a", "Z", "7", " ", "\t", "\n", "-", "_", "/", "|", ":", "\"", "'", ">", "(", ")", ".", ",", "%",
+        "予", "以", "公", "开", "鿿", "一", "、", "。", "“", "”", "‘", "’", "《", "》", "【", "】", "…", "—", "·",
+        "（", "）", "，", "：", "；", "！", "Ａ", "ｚ", "０", "９", "－", "／", "＂", "～", "\u{3000}",
+        // Scalars outside the fast path: NFKC or whitespace properties decide.
+        "\u{00A0}", "\u{2013}", "\u{2015}", "\u{300C}", "\u{30FB}", "\u{200B}", "\u{FEFF}", "①", "Ⅱ", "ﬁ", "é", "e\u{0301}",
+        "\u{F900}", "𠀀", "\u{2003}", "\u{FF61}", "\u{FFE5}",
+    ]
+
+    @Test func agreesWithNFKCOnEveryMix() {
+        var generator = SplitMix64(seed: 2026)
+        var checked = 0
+        // Every piece alone and in pairs, then random strings of up to 12 pieces.
+        var texts = Self.pieces
+        for a in Self.pieces { for b in Self.pieces { texts.append(a + b) } }
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 1...12, using: &generator)
+            texts.append((0..<count).map { _ in Self.pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            let fast = LabelKey.key(text)
+            let reference = LabelKey.generalKey(text)
+            #expect(fast == reference && Array(fast.utf8) == Array(reference.utf8),
+                    "\(text.unicodeScalars.map { String($0.value, radix: 16) }): \(fast) ≠ \(reference)")
+            checked += 1
+        }
+        #expect(checked > 20_000)
+    }
+
+    @Test func keepsTheTextItselfWhenNothingChanges() {
+        #expect(LabelKey.key("予以公开") == "予以公开")
+        #expect(LabelKey.key("（一）予以公开") == "(一)予以公开")
+        #expect(LabelKey.key("本年增／减") == "本年增减")
+        #expect(LabelKey.key("三、\u{3000}结果") == "三、结果")
     }
 }

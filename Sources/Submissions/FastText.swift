@@ -1,0 +1,82 @@
+import Foundation
+
+// Text checks for the loops that run for every cell of every file, on UTF-8 bytes.
+
+extension String {
+    /// `trimmingCharacters(in:)` for sets of whitespace (and the byte order mark), without
+    /// its cost in the common case: a text that starts and ends with printable ASCII or a
+    /// CJK ideograph, which no such set contains, is returned as it is.
+    func trimmingWhitespace(_ set: CharacterSet = .whitespaces) -> String {
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if Self.isPlainEdge(first) {
+            if last > 0x20 && last < 0x7F { return self }
+            // The lead byte of the last scalar: up to three continuation bytes back.
+            var index = utf8.index(before: utf8.endIndex)
+            var steps = 0
+            while steps < 3, utf8[index] & 0xC0 == 0x80, index > utf8.startIndex {
+                index = utf8.index(before: index)
+                steps += 1
+            }
+            if Self.isPlainEdge(utf8[index]) { return self }
+        }
+        return trimmingCharacters(in: set)
+    }
+
+    /// Printable ASCII, or the lead byte of a scalar in U+4E00–U+9FFF (E4–E9).
+    private static func isPlainEdge(_ byte: UInt8) -> Bool {
+        (byte > 0x20 && byte < 0x7F) || (byte >= 0xE4 && byte <= 0xE9)
+    }
+}
+
+extension String {
+    /// Whether the text's UTF-8 contains `bytes`: a plain byte search, without the Unicode
+    /// work of `contains(_:)` (both sides are valid UTF-8, so a match is a match of text).
+    func containsUTF8(_ bytes: [UInt8]) -> Bool {
+        var text = self
+        return text.withUTF8 { haystack in
+            guard let first = bytes.first, haystack.count >= bytes.count else { return bytes.isEmpty }
+            var start = 0
+            while start <= haystack.count - bytes.count {
+                if haystack[start] == first {
+                    var offset = 1
+                    while offset < bytes.count, haystack[start + offset] == bytes[offset] { offset += 1 }
+                    if offset == bytes.count { return true }
+                }
+                start += 1
+            }
+            return false
+        }
+    }
+}
+
+extension String {
+    /// Byte equality: for normalised keys the same as `==`, without its Unicode work.
+    func hasSameUTF8(as other: String) -> Bool {
+        var lhs = self
+        var rhs = other
+        return lhs.withUTF8 { a in
+            rhs.withUTF8 { b in a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
+        }
+    }
+}
+
+/// A label key hashed and compared as UTF-8 bytes. Keys are NFKC-normalised already, so
+/// equal bytes mean equal text, and the Unicode work of `String`'s own hashing (which
+/// normalises every non-ASCII string it hashes) is not needed.
+struct KeyBytes: Hashable {
+    let key: String
+
+    init(_ key: String) {
+        self.key = key
+    }
+
+    static func == (lhs: KeyBytes, rhs: KeyBytes) -> Bool {
+        lhs.key.hasSameUTF8(as: rhs.key)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var key = key
+        key.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
