@@ -27,8 +27,9 @@ let package = Package(
         ),
         .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
         .target(name: "ExactArithmetic"),
+        .target(name: "Progress"),
         .target(name: "CSVReading"),
-        .target(name: "Conversion", dependencies: ["CSVReading", "XlsxWriter"]),
+        .target(name: "Conversion", dependencies: ["CSVReading", "XlsxWriter", "Progress"]),
         .target(name: "Findings", dependencies: ["ExactArithmetic"]),
         .target(name: "XlsxReading", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
@@ -47,24 +48,24 @@ let package = Package(
         ),
         .target(
             name: "Submissions",
-            dependencies: ["CSVReading", "XlsxReading", "ReportSpec", "ExactArithmetic", "Findings"]
+            dependencies: ["CSVReading", "XlsxReading", "ReportSpec", "ExactArithmetic", "Findings", "Progress"]
         ),
         .target(
             name: "ReportEngine",
             dependencies: [
-                "ReportSpec", "Submissions", "ExactArithmetic", "Findings",
+                "ReportSpec", "Submissions", "ExactArithmetic", "Findings", "Progress",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
         .target(
             name: "WorkbookRendering",
-            dependencies: ["ReportEngine", "ReportSpec", "Submissions", "ExactArithmetic", "Findings", "XlsxWriter"]
+            dependencies: ["ReportEngine", "ReportSpec", "Submissions", "ExactArithmetic", "Findings", "XlsxWriter", "Progress"]
         ),
         .target(
             name: "NianbaoCLI",
             dependencies: [
                 "CSVReading", "ReportSpec", "Submissions", "ReportEngine", "WorkbookRendering",
-                "ExactArithmetic", "Findings", "XlsxWriter", "Conversion",
+                "ExactArithmetic", "Findings", "XlsxWriter", "Conversion", "Progress",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,13 +74,14 @@ let package = Package(
 
         .testTarget(name: "ExactArithmeticTests", dependencies: ["ExactArithmetic", "TestSupport"]),
         .testTarget(name: "FindingsTests", dependencies: ["Findings"]),
+        .testTarget(name: "ProgressTests", dependencies: ["Progress"]),
         .testTarget(name: "XlsxReadingTests", dependencies: ["XlsxReading", "XlsxWriter", "TestSupport"]),
-        .testTarget(name: "ConversionTests", dependencies: ["Conversion", "TestSupport"]),
+        .testTarget(name: "ConversionTests", dependencies: ["Conversion", "Progress", "TestSupport"]),
         .testTarget(name: "CSVReadingTests", dependencies: ["CSVReading", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter", "TestSupport"]),
         .testTarget(name: "ReportSpecTests", dependencies: ["ReportSpec", "TestSupport"]),
         .testTarget(name: "SubmissionsTests", dependencies: ["Submissions", "ReportSpec", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportEngineTests", dependencies: ["ReportEngine", "Submissions", "ReportSpec", "TestSupport"]),
+        .testTarget(name: "ReportEngineTests", dependencies: ["ReportEngine", "Submissions", "ReportSpec", "Progress", "TestSupport"]),
         .testTarget(name: "WorkbookRenderingTests", dependencies: [
             "WorkbookRendering", "ReportEngine", "ReportSpec", "Submissions", "ExactArithmetic", "TestSupport",
         ]),

@@ -66,6 +66,8 @@ public final class CSVStreamReader {
     private var rawCount = 0
     /// File offset of the next byte to read.
     private var readOffset: Int
+    /// Bytes of the file read so far (a chunk ahead of the records returned), for progress.
+    public var bytesRead: Int { readOffset }
     /// Decoded UTF-8 text; `head..<tail` is not yet consumed.
     // Read for every field, from inlined code in other modules: no dynamic exclusivity
     // checks (the reader is not shared between tasks, and only its own methods write).

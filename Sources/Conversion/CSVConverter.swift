@@ -1,4 +1,5 @@
 import CSVReading
+import Progress
 import XlsxWriter
 
 /// Streams any CSV into a clean XLSX workbook: `nianbao convert`.
@@ -50,10 +51,13 @@ public struct CSVConverter {
         public var rowsPerSheet: Int
         /// Problems kept in the summary; all are counted.
         public var problemLimit: Int
+        /// Counts the rows written, for a progress display.
+        public var progress: ProgressCounter?
 
         public init(text: Bool = false, header: Bool = true, delimiter: UInt8? = nil, sheetName: String? = nil,
                     created: Int? = nil, chunkSize: Int = CSVStreamReader.defaultChunkSize,
-                    widthSampleRows: Int = 1000, rowsPerSheet: Int = 1_048_576, problemLimit: Int = 100) {
+                    widthSampleRows: Int = 1000, rowsPerSheet: Int = 1_048_576, problemLimit: Int = 100,
+                    progress: ProgressCounter? = nil) {
             self.text = text
             self.header = header
             self.delimiter = delimiter
@@ -63,6 +67,7 @@ public struct CSVConverter {
             self.widthSampleRows = widthSampleRows
             self.rowsPerSheet = rowsPerSheet
             self.problemLimit = problemLimit
+            self.progress = progress
         }
     }
 
@@ -108,9 +113,15 @@ public struct CSVConverter {
         } catch {
             throw .write(error)
         }
+        let progress = options.progress
+        progress?.begin(.convertingRows)
         do {
             while try reader.nextRecord() {
                 try job.write(reader)
+                progress?.advance()
+                if let progress, reader.recordCount % 4096 == 0, reader.byteCount > 0 {
+                    progress.consumed(Double(reader.bytesRead) / Double(reader.byteCount))
+                }
             }
         } catch let error as CSVReadError {
             throw .read(error)
@@ -119,6 +130,7 @@ public struct CSVConverter {
         } catch {
             preconditionFailure("unexpected error \(error)")
         }
+        progress?.begin(.compressing)
         do {
             try job.finish()
         } catch {

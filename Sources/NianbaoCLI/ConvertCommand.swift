@@ -77,9 +77,11 @@ struct ConvertCommand: ParsableCommand, StatusCommand {
             Diagnostics.printError(error.description)
             return .failure
         }
+        let progress = ProgressLine()
+        defer { progress.stop() }
         let options = CSVConverter.Options(
             text: text, header: !noHeader, delimiter: delimiter.flatMap(Self.delimiterByte),
-            sheetName: sheet, created: Self.creationEpoch(input: input))
+            sheetName: sheet, created: Self.creationEpoch(input: input), progress: progress.counter)
         var result: ConversionSummary?
         do {
             try destination.write { temporary in
@@ -98,6 +100,7 @@ struct ConvertCommand: ParsableCommand, StatusCommand {
             return .failure
         }
         guard let summary = result else { return .failure }
+        progress.stop()
         let colour = Diagnostics.useColour
         let severity = colour ? "\u{1B}[1;31m错误\u{1B}[0m" : "错误"
         for problem in summary.problems {

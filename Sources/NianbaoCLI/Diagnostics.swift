@@ -34,6 +34,7 @@ enum Diagnostics {
     }
 
     static func printError(_ text: String) {
+        ProgressLine.clear()
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }

@@ -44,7 +44,11 @@ struct MergeCommand: ParsableCommand, StatusCommand {
             Diagnostics.printError(error.description)
             return .failure
         }
-        guard let job = options.runJob(excluding: outputs + options.readOnlyInputs) else { return .failure }
+        let progress = ProgressLine()
+        defer { progress.stop() }
+        guard let job = options.runJob(excluding: outputs + options.readOnlyInputs, progress: progress.counter) else {
+            return .failure
+        }
         let renderOptions = RenderOptions(
             generator: NianbaoVersion.generator,
             createdEpoch: ReportOptions.creationEpoch(files: job.read.files),
@@ -112,7 +116,11 @@ struct CheckCommand: ParsableCommand, StatusCommand {
             Diagnostics.printError(error.description)
             return .failure
         }
-        guard let job = options.runJob(excluding: options.extraOutputs + options.readOnlyInputs) else { return .failure }
+        let progress = ProgressLine()
+        defer { progress.stop() }
+        guard let job = options.runJob(excluding: options.extraOutputs + options.readOnlyInputs, progress: progress.counter) else {
+            return .failure
+        }
         guard options.writeJSON(job) else { return .failure }
         return ReportOptions.report(job, wrote: nil)
     }

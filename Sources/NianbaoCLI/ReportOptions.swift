@@ -2,6 +2,7 @@ import ArgumentParser
 import CSVReading
 import Findings
 import Foundation
+import Progress
 import ReportEngine
 import ReportSpec
 import Submissions
@@ -46,7 +47,7 @@ struct ReportOptions: ParsableArguments {
 
     /// Reads and checks everything. Returns nil (after printing why) when the command
     /// cannot go on: a bad template, an unreadable roster, no year, nothing readable.
-    func runJob(excluding excluded: [String] = []) -> Job? {
+    func runJob(excluding excluded: [String] = [], progress: ProgressCounter? = nil) -> Job? {
         guard !inputs.isEmpty else {
             Diagnostics.printError("没有指定要读取的文件或文件夹。")
             return nil
@@ -107,6 +108,7 @@ struct ReportOptions: ParsableArguments {
         }
         var reader = SubmissionReader(template: template)
         reader.excludedPaths = Set(excluded + readOnlyInputs)
+        reader.progress = progress
         let read = reader.read(inputs: inputs)
         guard !read.submissions.isEmpty else {
             Diagnostics.print(read.fileFindings.sortedForDisplay())
@@ -121,11 +123,12 @@ struct ReportOptions: ParsableArguments {
             // The files said which year; read them again with that year's format.
             var again = self
             again.year = reportYear
-            return again.runJob(excluding: excluded)
+            return again.runJob(excluding: excluded, progress: progress)
         }
         let district = self.district ?? roster.flatMap(Self.districtName)
         var merger = Merger(template: template, year: reportYear, overrides: overrides, previous: previousYear)
         merger.explanations = explained
+        merger.progress = progress
         let report = merger.merge(read, roster: roster, district: district)
         return Job(report: report, read: read)
     }
@@ -181,6 +184,7 @@ struct ReportOptions: ParsableArguments {
     /// Prints the findings and a one-line summary; returns the exit status they imply.
     static func report(_ job: Job, wrote output: String?) -> ExitStatus {
         let report = job.report
+        ProgressLine.clear()
         Diagnostics.print(report.findings.groupedByUnit())
         let readable = job.read.files.filter { $0.kind != .unreadable }.count
         var summary = "读取 \(job.read.files.count) 个文件（\(readable) 个可读），汇总 \(report.units.count) 个单位"

@@ -1,5 +1,6 @@
 import ExactArithmetic
 import Findings
+import Progress
 import ReportSpec
 import Submissions
 
@@ -56,6 +57,8 @@ public struct Merger: Sendable {
     public var previous: PreviousYear?
     /// Written reasons that accept warnings.
     public var explanations: Explanations?
+    /// Counts the units checked, for a progress display.
+    public var progress: ProgressCounter?
 
     public init(template: ReportTemplate, year: Int, overrides: RuleOverrides = RuleOverrides(),
                 previous: PreviousYear? = nil) {
@@ -72,8 +75,10 @@ public struct Merger: Sendable {
         var byUnit: [String: Int] = [:]  // roster name (or own name) → index in counted
         var accounted = Set<String>()     // units that submitted, counted or not
         let checker = RuleChecker(template: template)
+        progress?.begin(.checkingUnits, total: read.submissions.count)
 
         for (position, submission) in read.submissions.enumerated() {
+            defer { progress?.advance() }
             var submission = submission
             var name = submission.unit
             var group = Roster.ungrouped

@@ -2,6 +2,7 @@ import CSVReading
 import Findings
 import Dispatch
 import Foundation
+import Progress
 import ReportSpec
 
 /// Reads every submission given on the command line — files, or folders searched
@@ -12,6 +13,8 @@ public struct SubmissionReader: Sendable {
     private let index: LabelIndex
     /// Paths never read as input (the output being written, the roster).
     public var excludedPaths: Set<String> = []
+    /// Counts the files read, for a progress display.
+    public var progress: ProgressCounter?
 
     public init(template: ReportTemplate) {
         self.template = template
@@ -32,6 +35,7 @@ public struct SubmissionReader: Sendable {
     public func read(inputs: [String]) -> ReadResult {
         var result = ReadResult()
         let files = listFiles(inputs, findings: &result.fileFindings)
+        progress?.begin(.readingFiles, total: files.count)
         // Files are independent: read them on every core, each into its own slot, then
         // put the slots together in path order so the result does not depend on timing.
         // Each slot is written by exactly one worker and read after all have finished.
@@ -51,6 +55,7 @@ public struct SubmissionReader: Sendable {
                 var slot = ReadResult()
                 read(path: files[index].path, displayName: files[index].displayName, into: &slot, memo: memo)
                 slots[index] = slot
+                progress?.advance()
             }
         }
         let memo = LabelMemo(index: index)
@@ -58,6 +63,7 @@ public struct SubmissionReader: Sendable {
             var slot = ReadResult()
             read(path: files[index].path, displayName: files[index].displayName, into: &slot, memo: memo)
             slots[index] = slot
+            progress?.advance()
         }
         for slot in slots {
             result.files += slot.files
