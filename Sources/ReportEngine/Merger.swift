@@ -214,7 +214,7 @@ public struct Merger: Sendable {
         var overflowed = Set<Int>()
         for submission in submissions {
             for (index, value) in submission.values.enumerated() {
-                guard let value, !overflowed.contains(index) else { continue }
+                guard let value, overflowed.isEmpty || !overflowed.contains(index) else { continue }
                 if let next = totals[index].adding(value) {
                     totals[index] = next
                 } else {

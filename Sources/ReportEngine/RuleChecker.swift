@@ -7,9 +7,43 @@ import ReportSpec
 /// and the difference.
 public struct RuleChecker: Sendable {
     public let template: ReportTemplate
+    /// The rules with their cells resolved to figure indices once, not per unit.
+    private let compiled: [CompiledRule]
 
     public init(template: ReportTemplate) {
         self.template = template
+        compiled = template.rules.map { CompiledRule($0, template: template) }
+    }
+
+    /// A rule ready to evaluate: a class, so that going through the rules for each of
+    /// thousands of units costs no copying of the rule's fields.
+    private final class CompiledRule: Sendable {
+        enum Operand: Sendable {
+            case figure(Int)
+            /// A cell the template does not have: the rule cannot be judged.
+            case unknown
+            case previousCell(String)
+            case constant(ExactDecimal)
+        }
+
+        let rule: RuleSpec
+        let left: [(negated: Bool, operand: Operand)]
+        let right: [(negated: Bool, operand: Operand)]
+
+        init(_ rule: RuleSpec, template: ReportTemplate) {
+            func resolve(_ terms: [Term]) -> [(negated: Bool, operand: Operand)] {
+                terms.map { term in
+                    switch term.operand {
+                    case .cell(let code): (term.negated, template.index(of: code).map(Operand.figure) ?? .unknown)
+                    case .previousCell(let code): (term.negated, .previousCell(code))
+                    case .constant(let constant): (term.negated, .constant(constant))
+                    }
+                }
+            }
+            self.rule = rule
+            left = resolve(rule.left)
+            right = resolve(rule.right)
+        }
     }
 
     /// The findings for one level. `value(i)` gives the figure at `FigureSpec.index` i;
@@ -21,6 +55,14 @@ public struct RuleChecker: Sendable {
                       previous: [String: ExactDecimal]? = nil,
                       value: (Int) -> ExactDecimal,
                       location: (Int) -> SourceLocation? = { _ in nil }) -> [Finding] {
+        let resolved: (CompiledRule.Operand) -> ExactDecimal? = { operand in
+            switch operand {
+            case .figure(let index): value(index)
+            case .unknown: nil
+            case .previousCell(let code): previous?[code]
+            case .constant(let constant): constant
+            }
+        }
         let operand: (Term.Operand) -> ExactDecimal? = { operand in
             switch operand {
             case .cell(let code): template.index(of: code).map(value)
@@ -35,12 +77,13 @@ public struct RuleChecker: Sendable {
         case .total: level = .total
         case .unit, .file: level = .unit
         }
-        for rule in template.rules where rule.levels.contains(level) && (onRoster || !rule.requiresRoster) {
-            guard let severity = overrides.severity(of: rule, group: group) else { continue }
+        for compiledRule in compiled where compiledRule.rule.levels.contains(level) && (onRoster || !compiledRule.rule.requiresRoster) {
             // Without last year's figures (or a cell of them) a cross-year rule cannot be
             // judged; a sum that overflows is reported by the roll-up.
-            guard let left = evaluate(rule.left, operand), let right = evaluate(rule.right, operand) else { continue }
-            if rule.relation.holds(left, right) { continue }
+            guard let left = evaluate(compiledRule.left, resolved), let right = evaluate(compiledRule.right, resolved),
+                  !compiledRule.rule.relation.holds(left, right) else { continue }
+            let rule = compiledRule.rule
+            guard let severity = overrides.severity(of: rule, group: group) else { continue }
             let difference = left.subtracting(right) ?? .zero
             guard let subjectIndex = template.index(of: rule.subjectCode) else { continue }
             let figure = template.figures[subjectIndex]
@@ -68,7 +111,8 @@ public struct RuleChecker: Sendable {
         return findings
     }
 
-    private func evaluate(_ terms: [Term], _ operand: (Term.Operand) -> ExactDecimal?) -> ExactDecimal? {
+    private func evaluate(_ terms: [(negated: Bool, operand: CompiledRule.Operand)],
+                          _ operand: (CompiledRule.Operand) -> ExactDecimal?) -> ExactDecimal? {
         var total = ExactDecimal.zero
         for term in terms {
             guard let value = operand(term.operand),

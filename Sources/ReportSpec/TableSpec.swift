@@ -1,5 +1,6 @@
-/// One table of a format, with its official layout laid out as a grid.
-public struct TableSpec: Sendable {
+/// One table of a format, with its official layout laid out as a grid. A class, as the
+/// template is: looked up for every row read, it costs one retain instead of one per field.
+public final class TableSpec: Sendable {
     /// `T2`, `T3`, `T4`, …: used in rules and cell references.
     public let id: String
     /// The short name people use: `表二`.
@@ -20,6 +21,21 @@ public struct TableSpec: Sendable {
     /// The cell codes of a matrix table's data rows and leaf columns (for `T3.rows`, `T3.columns`).
     public let rowIDs: [String]
     public let columnIDs: [String]
+
+    init(id: String, name: String, heading: String, official: Bool, required: Bool, layout: TableLayout,
+         dataRows: [DataRowSpec], headerTexts: [String], columnWidths: [Double], rowIDs: [String], columnIDs: [String]) {
+        self.id = id
+        self.name = name
+        self.heading = heading
+        self.official = official
+        self.required = required
+        self.layout = layout
+        self.dataRows = dataRows
+        self.headerTexts = headerTexts
+        self.columnWidths = columnWidths
+        self.rowIDs = rowIDs
+        self.columnIDs = columnIDs
+    }
 }
 
 /// A row that carries figures, with what is needed to recognise it in a CSV and to

@@ -77,7 +77,7 @@ struct FormRecognizer {
             // Label cells: the leading run of cells that are labels, not figures.
             var labelCells: [(column: Int, text: String, key: String)] = []
             for cell in cells {
-                if Self.looksLikeFigure(cell.key) && (Self.isPlainNumber(cell.key) || !index.isKnownLabel(cell.key)) { break }
+                if Self.looksLikeFigure(cell.key) && (Self.isPlainNumber(cell.key) || !memo.isKnownLabel(cell.key)) { break }
                 labelCells.append(cell)
             }
             let hasFigures = labelCells.count < cells.count
@@ -222,14 +222,17 @@ struct FormRecognizer {
         /// `填报日期：…`, `联系人：…`) or precedes the year in a title (`关于`).
         static func cleanUnitName(_ name: String) -> String {
             var result = Substring(name)
-            for marker in ["填报日期", "填报时间", "报送日期", "日期", "联系人", "联系电话", "电话", "负责人", "填报人", "审核人"] {
-                if let range = result.range(of: marker) { result = result[..<range.lowerBound] }
+            for marker in Self.unitNameMarkers where String(result).containsUTF8(marker.bytes) {
+                if let range = result.range(of: marker.text) { result = result[..<range.lowerBound] }
             }
             for suffix in ["(盖章)", "(公章)", "盖章", "关于"] where result.hasSuffix(suffix) {
                 result = result.dropLast(suffix.count)
             }
             return String(result)
         }
+
+        static let unitNameMarkers = ["填报日期", "填报时间", "报送日期", "日期", "联系人", "联系电话", "电话", "负责人", "填报人", "审核人"]
+            .map { (text: $0, bytes: Array($0.utf8)) }
 
         /// The first plausible report year (2000–2099) in a text.
         static func year(in text: String) -> Int? {
@@ -317,12 +320,15 @@ struct FormRecognizer {
                       let headerColumn = blockHeaderColumns[KeyBytes(columnKey)], headerColumn > (labelEnd ?? -1) else { return column }
                 return headerColumn
             }
-            let figureColumns = Set(zip(entry.row.slots, columns).filter { $0.0.code != nil }.map(\.1))
-            let lastSlotColumn = zip(entry.row.slots, columns).map { $0.1 + $0.0.span - 1 }.max() ?? start - 1
+            var lastSlotColumn = start - 1
+            for (slot, column) in columns.enumerated() { lastSlotColumn = max(lastSlotColumn, column + entry.row.slots[slot].span - 1) }
+            let headerUnitColumns = headerUnits[entry.table]
             for (slot, column) in columns.enumerated() {
                 let text = column < record.fields.count ? record.fields[column] : ""
                 guard let figure = entry.slotFigures[slot] else {
-                    if !figureColumns.contains(column), !LabelKey.key(text).isEmpty {
+                    // An N/A position: text there is an extra value, unless a figure of the row reads that column.
+                    let isFigureColumn = columns.indices.contains { entry.slotFigures[$0] != nil && columns[$0] == column }
+                    if !isFigureColumn, !LabelKey.key(text).isEmpty {
                         extraValue(text, column: column, record: record, tableSpec: tableSpec, entry: entry)
                     }
                     continue
@@ -330,7 +336,7 @@ struct FormRecognizer {
                 let location = SourceLocation(file: file.displayName, line: record.line(ofField: column), column: column + 1)
                 submission.locations[figure.index] = location
                 let read = FigureReader.read(text, figure: figure, tableName: tableSpec.name, location: location,
-                                             headerUnit: headerUnits[entry.table]?[column])
+                                             headerUnit: headerUnitColumns?[column])
                 submission.values[figure.index] = read.value
                 submission.findings += read.findings
                 for normalisation in read.normalisations { normalisations[normalisation, default: 0] += 1 }

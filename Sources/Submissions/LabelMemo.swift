@@ -25,6 +25,7 @@ final class LabelMemo {
     private var headers: [KeyBytes: HeaderFacts] = [:]
     private var giveaways: [KeyBytes: Bool] = [:]
     private var headings: [KeyBytes: Heading] = [:]
+    private var knownLabels: [KeyBytes: Bool] = [:]
     /// Entries kept per kind, so that a file of endless distinct texts cannot grow the memo without bound.
     static let capacity = 20_000
 
@@ -56,6 +57,14 @@ final class LabelMemo {
         let facts = HeaderFacts(tables: tables, startsFiguresIn: starts, moneyUnit: unit)
         if headers.count < Self.capacity { headers[KeyBytes(key)] = facts }
         return facts
+    }
+
+    /// `LabelIndex.isKnownLabel`, remembered.
+    func isKnownLabel(_ key: String) -> Bool {
+        if let known = knownLabels[KeyBytes(key)] { return known }
+        let known = index.isKnownLabel(key)
+        if knownLabels.count < Self.capacity { knownLabels[KeyBytes(key)] = known }
+        return known
     }
 
     /// True when the key, or the key without its numbering or gloss, is a label only another format has.

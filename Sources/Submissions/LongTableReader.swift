@@ -132,6 +132,9 @@ struct LongTableReader {
             submissions[u].tablesFound.insert(figure.tableID)
         }
 
+        let requiredFigures = template.tables.filter(\.required).map { table in
+            (table, table.dataRows.flatMap(\.codes).compactMap(template.figure))
+        }
         for u in submissions.indices {
             if submissions[u].formatGiveaway != nil {
                 submissions[u].findings = []
@@ -141,8 +144,8 @@ struct LongTableReader {
             for (key, count) in normalisations[submissions[u].unit] ?? [:] { unitNormalisations[key, default: 0] += count }
             submissions[u].file.normalisations = unitNormalisations
             // A long table may leave out cells; say which, per table, once.
-            for table in template.tables where table.required {
-                let missing = table.dataRows.flatMap(\.codes).filter { submissions[u].values[template.index(of: $0)!] == nil }
+            for (table, figures) in requiredFigures {
+                let missing = figures.filter { submissions[u].values[$0.index] == nil }.map(\.code)
                 guard !missing.isEmpty else { continue }
                 let shown = missing.prefix(6).joined(separator: "、") + (missing.count > 6 ? " 等 \(missing.count) 个指标" : "")
                 submissions[u].findings.append(Finding(

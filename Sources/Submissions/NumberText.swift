@@ -33,13 +33,22 @@ public enum NumberText {
     /// in nearly every cell (up to 18 digits, which always fit).
     @inline(__always)
     private static func plainInteger(_ raw: String) -> Outcome? {
-        let utf8 = raw.utf8
-        guard let first = utf8.first, utf8.count <= 18 else { return nil }
-        let signed = first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
-        let digits = signed ? utf8.dropFirst() : utf8[...]
-        guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-              let value = ExactDecimal(raw) else { return nil }
-        return .value(value, unit: nil, normalisations: first == UInt8(ascii: "+") ? [.leadingPlus] : [])
+        var raw = raw
+        return raw.withUTF8 { bytes -> Outcome? in
+            guard let first = bytes.first, bytes.count <= 18 else { return nil }
+            let signed = first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+            var index = signed ? 1 : 0
+            guard index < bytes.count else { return nil }
+            var magnitude: Int64 = 0
+            while index < bytes.count {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                magnitude = magnitude * 10 + Int64(digit)
+                index += 1
+            }
+            let value = ExactDecimal(integer: first == UInt8(ascii: "-") ? -magnitude : magnitude)
+            return .value(value, unit: nil, normalisations: first == UInt8(ascii: "+") ? [.leadingPlus] : [])
+        }
     }
 
     /// What is trimmed from a cell: whitespace, line breaks and a stray byte order mark.
