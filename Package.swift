@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "SubmissionsTests", dependencies: ["Submissions", "ReportSpec", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportEngineTests", dependencies: ["ReportEngine", "Submissions", "ReportSpec", "Progress", "TestSupport"]),
         .testTarget(name: "WorkbookRenderingTests", dependencies: [
-            "WorkbookRendering", "ReportEngine", "ReportSpec", "Submissions", "ExactArithmetic", "TestSupport",
+            "WorkbookRendering", "ReportEngine", "ReportSpec", "Submissions", "ExactArithmetic", "Progress", "TestSupport",
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["NianbaoCLI", "TestSupport"]),
     ]

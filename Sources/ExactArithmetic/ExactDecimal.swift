@@ -145,10 +145,20 @@ public struct ExactDecimal: Hashable, Sendable, Comparable, CustomStringConverti
 
     /// The nearest `Double`, for the one place a figure becomes binary: the moment it is
     /// written into a spreadsheet cell (Excel stores IEEE doubles).
+    ///
+    /// Always the correctly rounded double. When the significand has at most 53 bits, both
+    /// it and the power of ten (scale ≤ 18 < 22) are exact doubles and IEEE division rounds
+    /// their quotient correctly (Clinger's fast path, as in strtod) — no text is made for
+    /// the two million cells of a large 明细. Larger significands go through the decimal text.
     public var doubleValue: Double {
-        // Going through the decimal text gives the correctly rounded double.
-        Double(normalized.description) ?? Double(significand) / Double(Self.powerOfTen(scale))
+        if significand.magnitude <= 1 << 53 {
+            return Double(significand) / Self.exactPowersOfTen[scale]
+        }
+        return Double(normalized.description) ?? Double(significand) / Double(Self.powerOfTen(scale))
     }
+
+    /// 10^0 … 10^18 as doubles, all exact.
+    private static let exactPowersOfTen: [Double] = (0...maximumScale).map { Double(powerOfTen($0)) }
 
     /// True when `doubleValue` prints back (with up to 15 significant digits, as Excel
     /// shows) to this same decimal.

@@ -52,7 +52,8 @@ struct MergeCommand: ParsableCommand, StatusCommand {
         let renderOptions = RenderOptions(
             generator: NianbaoVersion.generator,
             createdEpoch: ReportOptions.creationEpoch(files: job.read.files),
-            unitSheets: unitSheets ?? (job.report.units.count <= RenderOptions.unitSheetLimit))
+            unitSheets: unitSheets ?? (job.report.units.count <= RenderOptions.unitSheetLimit),
+            progress: progress.counter)
         do {
             try destination.write { temporary in
                 try WorkbookRenderer(report: job.report, options: renderOptions).write(to: temporary)

@@ -10,11 +10,16 @@ struct AboutSheet {
     let report: MergeReport
     let options: RenderOptions
 
+    /// The row of the first file in the file list.
+    func firstFileRow() -> Int { 2 + facts().count + 3 }
+
     /// The row of each file (by path) in the file list.
     func fileRows() -> [String: Int] {
-        let first = 2 + facts().count + 3
+        let first = firstFileRow()
         var rows: [String: Int] = [:]
-        for (offset, file) in report.files.enumerated() where rows[file.path] == nil { rows[file.path] = first + offset }
+        for offset in report.files.indices where rows[report.files[offset].path] == nil {
+            rows[report.files[offset].path] = first + offset
+        }
         return rows
     }
 
@@ -60,14 +65,18 @@ struct AboutSheet {
         }
         try sheet.repeatRows(first: row, last: row)
         row += 1
-        let rows = fileRows()
-        precondition(rows.values.min() ?? row == row, "说明 layout drifted from fileRows()")
+        precondition(row == firstFileRow(), "说明 layout drifted from fileRows()")
         // The units each file holds, gathered once (a long table holds many).
         var unitsByFile: [String: [String]] = [:]
-        for unit in report.units { unitsByFile[unit.submission.file.path, default: []].append(unit.name) }
+        for unit in report.units.indices {
+            unitsByFile[report.units[unit].submission.file.path, default: []].append(report.units[unit].name)
+        }
         for (submission, reason) in report.excluded {
             unitsByFile[submission.file.path, default: []].append("\(submission.unit)（未计入：\(reason)）")
         }
+        // One row per file, up to ten thousand: resolve the format and the sheet's marks once.
+        let marks = targets.marks(on: Self.sheetName)
+        let text = try sheet.resolve(Styles.text)
         for file in report.files {
             let units = unitsByFile[file.path] ?? []
             let normalisations = NumberText.Normalisation.allCases.compactMap { kind in
@@ -75,13 +84,13 @@ struct AboutSheet {
             }
             let cells = [file.displayName, file.kind.rawValue, units.joined(separator: "、"), String(file.byteCount),
                          file.encoding, file.delimiter, normalisations.joined(separator: "；"), file.sha256]
-            let mark = targets.mark(Self.sheetName, row, 0)
-            for (column, text) in cells.enumerated() {
-                let format = column == 0 ? Styles.text.filled(mark?.fill) : Styles.text
-                if text.isEmpty {
+            let mark = marks.mark(row, 0)
+            for (column, cellText) in cells.enumerated() {
+                let format = if column == 0, let mark { try sheet.resolve(Styles.text.filled(mark.fill)) } else { text }
+                if cellText.isEmpty {
                     try sheet.writeBlank(row: row, column: column, format: format)
                 } else {
-                    try sheet.write(text, row: row, column: column, format: format)
+                    try sheet.write(cellText, row: row, column: column, format: format)
                 }
             }
             try sheet.comment(mark, row: row, column: 0)

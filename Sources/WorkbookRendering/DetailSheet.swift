@@ -1,4 +1,5 @@
 import ExactArithmetic
+import Progress
 import ReportEngine
 import ReportSpec
 import XlsxWriter
@@ -87,7 +88,7 @@ struct DetailSheet {
         return layout
     }
 
-    func write(to sheet: Worksheet, layout: DetailLayout, targets: FindingTargets) throws {
+    func write(to sheet: Worksheet, layout: DetailLayout, targets: FindingTargets, progress: ProgressCounter? = nil) throws {
         let name = DetailLayout.sheetName
         let template = report.template
         let figures = template.figures
@@ -109,22 +110,39 @@ struct DetailSheet {
         try sheet.setRowHeight(60, row: 2)
         try sheet.setRowHeight(30, row: 3)
 
-        for (index, unit) in report.units.enumerated() {
+        // One row per unit and a cell per figure: two million cells for 10,000 units, so
+        // formats are resolved once (FigureFormats) and marks looked up once per row.
+        let marks = targets.marks(on: name)
+        var figureFormats = FigureFormats(sheet: sheet, template: template)
+        let text = try sheet.resolve(Styles.text)
+        let units = report.units
+        for index in units.indices {
             let row = layout.unitRows[index]
-            try sheet.write(Double(index + 1), row: row, column: 0, format: Styles.text)
-            let nameMark = targets.mark(name, row, 1)
-            try sheet.write(unit.name, row: row, column: 1, format: Styles.text.filled(nameMark?.fill))
-            try sheet.comment(nameMark, row: row, column: 1)
-            try sheet.write(unit.group, row: row, column: 2, format: Styles.text)
-            try sheet.write(unit.submission.file.displayName, row: row, column: 3, format: Styles.text)
-            for figure in figures {
-                let value = unit.submission.value(at: figure.index)
-                let column = layout.column(ofFigure: figure.index)
-                let mark = targets.mark(name, row, column)
-                try sheet.write(value.doubleValue, row: row, column: column,
-                                format: Styles.figure(figure, value: value, fill: mark?.fill))
+            let rowMarks = marks.row(row)
+            try sheet.write(Double(index + 1), row: row, column: 0, format: text)
+            if let nameMark = rowMarks?[1] {
+                try sheet.write(units[index].name, row: row, column: 1, format: Styles.text.filled(nameMark.fill))
+                try sheet.comment(nameMark, row: row, column: 1)
+            } else {
+                try sheet.write(units[index].name, row: row, column: 1, format: text)
+            }
+            try sheet.write(units[index].group, row: row, column: 2, format: text)
+            // Once per row: reading through `units[index]` in the loop copies the submission per cell.
+            let submission = units[index].submission
+            try sheet.write(submission.file.displayName, row: row, column: 3, format: text)
+            for figure in figures.indices {
+                let value = submission.value(at: figure)
+                let column = layout.column(ofFigure: figure)
+                let mark = rowMarks?[column]
+                let format = if let mark {
+                    try sheet.resolve(Styles.figure(figures[figure], value: value, fill: mark.fill))
+                } else {
+                    try figureFormats.format(figure: figure, value: value)
+                }
+                try sheet.write(value.doubleValue, row: row, column: column, format: format)
                 try sheet.comment(mark, row: row, column: column)
             }
+            progress?.advance()
         }
         for (g, group) in report.groups.enumerated() {
             guard let row = layout.groupSubtotalRows[g] else { continue }
@@ -137,7 +155,7 @@ struct DetailSheet {
             try sheet.write("未计入汇总的单位", row: layout.uncountedHeaderRow, column: 1, format: Styles.sectionHeading)
             for unit in layout.uncounted {
                 let row = layout.uncountedRows[unit.name]!
-                let mark = targets.mark(name, row, 1)
+                let mark = marks.mark(row, 1)
                 try sheet.write(unit.name, row: row, column: 1, format: Styles.text.filled(mark?.fill))
                 try sheet.comment(mark, row: row, column: 1)
                 try sheet.write(unit.group.isEmpty ? "—" : unit.group, row: row, column: 2, format: Styles.text)

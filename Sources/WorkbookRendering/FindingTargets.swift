@@ -19,6 +19,18 @@ struct CellMark {
     let comment: String
 }
 
+/// The marks on one sheet, by row and then column. A sheet writer looks a row up once and
+/// then only the row's few marked columns, instead of hashing a `CellTarget` — a sheet name
+/// and two numbers — for each of 明细's two million cells.
+struct SheetMarks {
+    fileprivate(set) var byRow: [Int: [Int: CellMark]] = [:]
+
+    /// The marks on `row` by column; `nil` when the row has none (most rows).
+    func row(_ row: Int) -> [Int: CellMark]? { byRow[row] }
+
+    func mark(_ row: Int, _ column: Int) -> CellMark? { byRow[row]?[column] }
+}
+
 /// Where every finding points in the workbook, and the marks that makes on cells. Every
 /// finding gets a target, and every target is highlighted and commented, so a link from
 /// 审核结果 always lands on a cell that says what is wrong with it.
@@ -41,7 +53,8 @@ struct FindingTargets {
     private let groupIndex: [String: Int]
 
     private(set) var targets: [CellTarget?] = []
-    private(set) var marks: [CellTarget: CellMark] = [:]
+    /// Marks by sheet name.
+    private var marks: [String: SheetMarks] = [:]
 
     init(report: MergeReport, detail: DetailLayout, groupPositions: GroupSheet.Positions,
          summaryPositions: [Int: (row: Int, column: Int)], unitSheets: [String: String],
@@ -53,10 +66,14 @@ struct FindingTargets {
         self.unitSheets = unitSheets
         self.unitSheetPositions = unitSheetPositions
         self.aboutFileRows = aboutFileRows
+        // By index rather than `for file in`/`enumerated()`, which copy every SourceFile and
+        // CountedUnit (ten thousand of each in a city's merge).
         var rows: [String: Int] = [:]
-        for file in report.files where rows[file.displayName] == nil { rows[file.displayName] = aboutFileRows[file.path] }
+        for file in report.files.indices where rows[report.files[file].displayName] == nil {
+            rows[report.files[file].displayName] = aboutFileRows[report.files[file].path]
+        }
         aboutRowsByDisplayName = rows
-        unitIndex = Dictionary(report.units.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        unitIndex = Dictionary(report.units.indices.map { (report.units[$0].name, $0) }, uniquingKeysWith: { first, _ in first })
         groupIndex = Dictionary(report.groups.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         targets = report.findings.map(target)
         var byCell: [CellTarget: [Finding]] = [:]
@@ -67,12 +84,18 @@ struct FindingTargets {
             let fill = findings.contains { $0.severity == .error } ? Styles.errorFill
                 : findings.contains { $0.explanation == nil } ? Styles.warningFill : Styles.explainedFill
             let comment = findings.map(Self.commentLine).joined(separator: "\n")
-            marks[cell] = CellMark(fill: fill, comment: String(comment.prefix(30_000)))
+            marks[cell.sheet, default: SheetMarks()].byRow[cell.row, default: [:]][cell.column] =
+                CellMark(fill: fill, comment: String(comment.prefix(30_000)))
         }
     }
 
+    /// The marks on one sheet (none for a sheet no finding is about).
+    func marks(on sheet: String) -> SheetMarks {
+        marks[sheet] ?? SheetMarks()
+    }
+
     func mark(_ sheet: String, _ row: Int, _ column: Int) -> CellMark? {
-        marks[CellTarget(sheet: sheet, row: row, column: column)]
+        marks[sheet]?.mark(row, column)
     }
 
     /// `错误 [rule-failed] 2019:R3.3：…message`

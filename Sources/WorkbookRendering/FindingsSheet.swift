@@ -24,8 +24,8 @@ struct FindingsSheet {
         for (number, (finding, target)) in zip(report.findings, targets.targets).enumerated() {
             let fill = finding.explanation != nil ? Styles.explainedFill
                 : finding.severity == .error ? Styles.errorFill : Styles.warningFill
-            var format = Styles.text
-            format.fillColor = fill
+            // Resolved once for the row's eighteen cells.
+            let format = try sheet.resolve(Styles.text.filled(fill))
             func text(_ value: String?, _ column: Int) throws {
                 if let value, !value.isEmpty {
                     try sheet.write(value, row: row, column: column, format: format)

@@ -65,6 +65,12 @@ enum Styles {
         }
     }
 
+    /// Whether `numberFormat` depends on the value: only for money without a format of its
+    /// own, and then only on the value's normalised scale.
+    static func numberFormatFollowsScale(_ figure: FigureSpec) -> Bool {
+        figure.numberFormat == nil && figure.kind == .money
+    }
+
     /// Row height in points for text that wraps in a column of the given width.
     static func rowHeight(text: String, width: Double, fontSize: Double = bodySize) -> Double {
         let usable = max(1, width - 1)

@@ -1,5 +1,6 @@
 import Findings
 import Foundation
+import Progress
 import ReportEngine
 import ReportSpec
 import XlsxWriter
@@ -13,11 +14,14 @@ public struct RenderOptions: Sendable {
     public var createdEpoch: Int
     /// One sheet per unit in the official layout.
     public var unitSheets: Bool
+    /// Counts the 明细 rows written, then says the workbook is being compressed.
+    public var progress: ProgressCounter?
 
-    public init(generator: String, createdEpoch: Int, unitSheets: Bool = false) {
+    public init(generator: String, createdEpoch: Int, unitSheets: Bool = false, progress: ProgressCounter? = nil) {
         self.generator = generator
         self.createdEpoch = createdEpoch
         self.unitSheets = unitSheets
+        self.progress = progress
     }
 
     /// Up to this many units, every unit gets its own sheet unless asked otherwise: a
@@ -90,10 +94,12 @@ public struct WorkbookRenderer {
 
         try SummarySheet(report: report, detail: layout).write(to: summarySheet, title: title, targets: targets)
         try GroupSheet(report: report, detail: layout).write(to: groupSheet, targets: targets)
-        try detail.write(to: detailSheet, layout: layout, targets: targets)
+        options.progress?.begin(.writingRows, total: report.units.count)
+        try detail.write(to: detailSheet, layout: layout, targets: targets, progress: options.progress)
         for (unitSheet, sheet) in unitSheets { try unitSheet.write(to: sheet, targets: targets) }
         try FindingsSheet(report: report).write(to: findingsSheet, targets: targets)
         try about.write(to: aboutSheet, targets: targets)
+        options.progress?.begin(.compressing)
         try workbook.close()
     }
 }

@@ -22,8 +22,11 @@ public final class Workbook {
     public let options: WorkbookOptions
     /// The C workbook; `nil` once closed. `workbook_close` frees it even when it fails.
     private(set) var handle: UnsafeMutablePointer<lxw_workbook>?
-    /// Each distinct format, created once on first use (rust_xlsxwriter's `xf_indices` idea).
-    private var formats: [CellFormat: UnsafeMutablePointer<lxw_format>] = [:]
+    /// Each distinct format, created once on first use (rust_xlsxwriter's `xf_indices` idea):
+    /// its position in `formatHandles`.
+    private var formats: [CellFormat: Int] = [:]
+    /// The created formats in order; a `ResolvedFormat` is a position in this list.
+    private var formatHandles: [UnsafeMutablePointer<lxw_format>] = []
     /// Sheet names in the order they were added.
     public private(set) var worksheetNames: [String] = []
 
@@ -160,14 +163,23 @@ public final class Workbook {
             // Still free the workbook: there is no other documented way. libxlsxwriter
             // prints one line to stderr in this case; the directory vanished after init.
             handle = nil
-            formats.removeAll()
+            forgetFormats()
             _ = workbook_close(workbook)
             throw XlsxError(code: .creatingXlsxFile, message: problem, context: context)
         }
         // workbook_close frees the workbook even when it fails: mark it dead first.
         handle = nil
-        formats.removeAll()
+        forgetFormats()
         try XlsxError.check(workbook_close(workbook), context)
+    }
+
+    /// Looks `format` up once, creating it on first use, for writing many cells with it
+    /// (see `ResolvedFormat`).
+    ///
+    /// - Throws: `XlsxError` `.workbookClosed`; `.parameterValidation` for an invalid format
+    ///   (see `CellFormat`); `.memoryMallocFailed` when libxlsxwriter returns NULL.
+    public func resolve(_ format: CellFormat) throws(XlsxError) -> ResolvedFormat {
+        try resolve(format, XlsxError.Context(path: path))
     }
 
     // MARK: - For Worksheet
@@ -183,7 +195,23 @@ public final class Workbook {
     /// The cached `lxw_format` for `format`, created on first use; `nil` for no format.
     func formatHandle(_ format: CellFormat?, _ context: @autoclosure () -> XlsxError.Context) throws(XlsxError) -> UnsafeMutablePointer<lxw_format>? {
         guard let format else { return nil }
-        if let cached = formats[format] { return cached }
+        return formatHandles[try resolve(format, context()).index]
+    }
+
+    /// The `lxw_format` of a resolved format. Only called while the workbook is open: every
+    /// write checks that first, and `close()` empties the list.
+    ///
+    /// - Throws: `.parameterValidation` for a format another workbook resolved.
+    func formatHandle(_ format: ResolvedFormat, _ context: @autoclosure () -> XlsxError.Context)
+        throws(XlsxError) -> UnsafeMutablePointer<lxw_format> {
+        guard format.workbook == ObjectIdentifier(self), format.index < formatHandles.count else {
+            throw XlsxError(code: .parameterValidation, message: "该格式属于另一个工作簿", context: context())
+        }
+        return formatHandles[format.index]
+    }
+
+    func resolve(_ format: CellFormat, _ context: @autoclosure () -> XlsxError.Context) throws(XlsxError) -> ResolvedFormat {
+        if let index = formats[format] { return ResolvedFormat(index: index, workbook: ObjectIdentifier(self)) }
         let workbook = try openHandle(context())
         if let problem = format.problem() {
             throw XlsxError(code: .parameterValidation, message: problem, context: context())
@@ -192,7 +220,14 @@ public final class Workbook {
             throw XlsxError(code: .memoryMallocFailed, context: context())
         }
         format.apply(to: created)
-        formats[format] = created
-        return created
+        formats[format] = formatHandles.count
+        formatHandles.append(created)
+        return ResolvedFormat(index: formatHandles.count - 1, workbook: ObjectIdentifier(self))
+    }
+
+    /// Formats die with the workbook (libxlsxwriter include/xlsxwriter/workbook.h).
+    private func forgetFormats() {
+        formats.removeAll()
+        formatHandles.removeAll()
     }
 }

@@ -24,6 +24,18 @@ public final class Worksheet {
 
     // MARK: - Cells
 
+    /// A format to write with, given either way: `CellFormat` (looked up per cell) or
+    /// `ResolvedFormat` (looked up once). Fetched only after the cell's own checks, so the
+    /// errors come in the same order either way.
+    private typealias FormatLookup = () throws(XlsxError) -> UnsafeMutablePointer<lxw_format>?
+
+    /// Looks `format` up once for writing many cells with it (see `ResolvedFormat`).
+    ///
+    /// - Throws: as `Workbook.resolve(_:)`.
+    public func resolve(_ format: CellFormat) throws(XlsxError) -> ResolvedFormat {
+        try workbook.resolve(format, XlsxError.Context(path: workbook.path, sheet: name))
+    }
+
     /// Writes `text` as a string cell — never a formula, even for `=1+1`. An empty string
     /// writes a blank cell (or nothing without a format).
     ///
@@ -34,23 +46,16 @@ public final class Worksheet {
     ///   `.parameterValidation` when `text` holds U+0000 or `format` is invalid;
     ///   `.maxStringLengthExceeded` over 32,767 UTF-16 units (also after escaping).
     public func write(_ text: String, row: Int, column: Int, format: CellFormat? = nil) throws(XlsxError) {
-        // Fast path: nothing to check or escape, no context built unless something fails.
-        if workbook.handle != nil, row >= 0, row < ExcelLimits.rows, column >= 0, column < ExcelLimits.columns,
-           !(workbook.options.constantMemory && row < streamingRow), Self.isPlain(text) {
-            let f = try workbook.formatHandle(format, self.cellContext(row, column))
-            let result = text.withCString { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, f) }
-            if result == LXW_NO_ERROR {
-                advanceStreaming(to: row)
-                return
-            }
+        try writeText(text, row, column) { () throws(XlsxError) in
+            try workbook.formatHandle(format, self.cellContext(row, column))
         }
-        let context = cellContext(row, column)
-        let (r, c) = try position(row, column, context)
-        try checkStreaming(row, context)
-        let escaped = try cellText(text, context)
-        let f = try workbook.formatHandle(format, context)
-        try XlsxError.check(escaped.withCString { worksheet_write_string(handle, r, c, $0, f) }, context)
-        advanceStreaming(to: row)
+    }
+
+    /// Writes `text` with a resolved format; otherwise as `write(_:row:column:format:)`.
+    ///
+    /// - Throws: as `write(_:row:column:format:)`.
+    public func write(_ text: String, row: Int, column: Int, format: ResolvedFormat) throws(XlsxError) {
+        try writeText(text, row, column) { () throws(XlsxError) in try workbook.formatHandle(format, self.cellContext(row, column)) }
     }
 
     /// Writes a number. Figures become `Double` only here, because Excel stores IEEE doubles.
@@ -58,21 +63,16 @@ public final class Worksheet {
     /// - Throws: `XlsxError` `.workbookClosed`; `.worksheetIndexOutOfRange`;
     ///   `.parameterValidation` for NaN or infinity (Excel has neither) or an invalid `format`.
     public func write(_ number: Double, row: Int, column: Int, format: CellFormat? = nil) throws(XlsxError) {
-        if workbook.handle != nil, row >= 0, row < ExcelLimits.rows, column >= 0, column < ExcelLimits.columns,
-           !(workbook.options.constantMemory && row < streamingRow), number.isFinite {
-            let f = try workbook.formatHandle(format, self.cellContext(row, column))
-            if worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, f) == LXW_NO_ERROR {
-                advanceStreaming(to: row)
-                return
-            }
+        try writeNumber(number, row, column) { () throws(XlsxError) in
+            try workbook.formatHandle(format, self.cellContext(row, column))
         }
-        let context = cellContext(row, column)
-        let (r, c) = try position(row, column, context)
-        try checkStreaming(row, context)
-        try finite(number, "数值", context)
-        let f = try workbook.formatHandle(format, context)
-        try XlsxError.check(worksheet_write_number(handle, r, c, number, f), context)
-        advanceStreaming(to: row)
+    }
+
+    /// Writes a number with a resolved format; otherwise as `write(_:row:column:format:)`.
+    ///
+    /// - Throws: as `write(_:row:column:format:)`.
+    public func write(_ number: Double, row: Int, column: Int, format: ResolvedFormat) throws(XlsxError) {
+        try writeNumber(number, row, column) { () throws(XlsxError) in try workbook.formatHandle(format, self.cellContext(row, column)) }
     }
 
     /// Writes a formula with its value already computed, so viewers that do not recalculate
@@ -86,6 +86,82 @@ public final class Worksheet {
     public func writeFormula(_ formula: String, cachedValue: Double, row: Int, column: Int,
                              format: CellFormat? = nil) throws(XlsxError) {
         let context = cellContext(row, column)
+        try writeFormula(formula, cachedValue, row, column, context) { () throws(XlsxError) in
+            try workbook.formatHandle(format, context)
+        }
+    }
+
+    /// Writes a formula with a resolved format; otherwise as
+    /// `writeFormula(_:cachedValue:row:column:format:)`.
+    ///
+    /// - Throws: as `writeFormula(_:cachedValue:row:column:format:)`.
+    public func writeFormula(_ formula: String, cachedValue: Double, row: Int, column: Int,
+                             format: ResolvedFormat) throws(XlsxError) {
+        let context = cellContext(row, column)
+        try writeFormula(formula, cachedValue, row, column, context) { () throws(XlsxError) in try workbook.formatHandle(format, context) }
+    }
+
+    /// Writes a blank cell carrying `format` (borders, fill). Without a format nothing is
+    /// written, as in libxlsxwriter.
+    ///
+    /// - Throws: `XlsxError` `.workbookClosed`; `.worksheetIndexOutOfRange`;
+    ///   `.parameterValidation` for an invalid `format`.
+    public func writeBlank(row: Int, column: Int, format: CellFormat? = nil) throws(XlsxError) {
+        let context = cellContext(row, column)
+        try writeBlank(row, column, context) { () throws(XlsxError) in try workbook.formatHandle(format, context) }
+    }
+
+    /// Writes a blank cell with a resolved format.
+    ///
+    /// - Throws: `XlsxError` `.workbookClosed`; `.worksheetIndexOutOfRange`; `.parameterValidation`
+    ///   for a format another workbook resolved.
+    public func writeBlank(row: Int, column: Int, format: ResolvedFormat) throws(XlsxError) {
+        let context = cellContext(row, column)
+        try writeBlank(row, column, context) { () throws(XlsxError) in try workbook.formatHandle(format, context) }
+    }
+
+    @inline(__always)
+    private func writeText(_ text: String, _ row: Int, _ column: Int, _ format: FormatLookup) throws(XlsxError) {
+        // Fast path: nothing to check or escape, no context built unless something fails.
+        if workbook.handle != nil, row >= 0, row < ExcelLimits.rows, column >= 0, column < ExcelLimits.columns,
+           !(workbook.options.constantMemory && row < streamingRow), Self.isPlain(text) {
+            let f = try format()
+            let result = text.withCString { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, f) }
+            if result == LXW_NO_ERROR {
+                advanceStreaming(to: row)
+                return
+            }
+        }
+        let context = cellContext(row, column)
+        let (r, c) = try position(row, column, context)
+        try checkStreaming(row, context)
+        let escaped = try cellText(text, context)
+        let f = try format()
+        try XlsxError.check(escaped.withCString { worksheet_write_string(handle, r, c, $0, f) }, context)
+        advanceStreaming(to: row)
+    }
+
+    @inline(__always)
+    private func writeNumber(_ number: Double, _ row: Int, _ column: Int, _ format: FormatLookup) throws(XlsxError) {
+        if workbook.handle != nil, row >= 0, row < ExcelLimits.rows, column >= 0, column < ExcelLimits.columns,
+           !(workbook.options.constantMemory && row < streamingRow), number.isFinite {
+            let f = try format()
+            if worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, f) == LXW_NO_ERROR {
+                advanceStreaming(to: row)
+                return
+            }
+        }
+        let context = cellContext(row, column)
+        let (r, c) = try position(row, column, context)
+        try checkStreaming(row, context)
+        try finite(number, "数值", context)
+        let f = try format()
+        try XlsxError.check(worksheet_write_number(handle, r, c, number, f), context)
+        advanceStreaming(to: row)
+    }
+
+    private func writeFormula(_ formula: String, _ cachedValue: Double, _ row: Int, _ column: Int,
+                              _ context: XlsxError.Context, _ format: FormatLookup) throws(XlsxError) {
         let (r, c) = try position(row, column, context)
         try checkStreaming(row, context)
         let body = formula.hasPrefix("=") ? formula.dropFirst() : Substring(formula)
@@ -101,21 +177,16 @@ public final class Worksheet {
                             message: "公式长 \(body.utf16.count) 个字符，超过 Excel 上限 8192", context: context)
         }
         try finite(cachedValue, "公式的缓存值", context)
-        let f = try workbook.formatHandle(format, context)
+        let f = try format()
         try XlsxError.check(formula.withCString { worksheet_write_formula_num(handle, r, c, $0, f, cachedValue) }, context)
         advanceStreaming(to: row)
     }
 
-    /// Writes a blank cell carrying `format` (borders, fill). Without a format nothing is
-    /// written, as in libxlsxwriter.
-    ///
-    /// - Throws: `XlsxError` `.workbookClosed`; `.worksheetIndexOutOfRange`;
-    ///   `.parameterValidation` for an invalid `format`.
-    public func writeBlank(row: Int, column: Int, format: CellFormat? = nil) throws(XlsxError) {
-        let context = cellContext(row, column)
+    private func writeBlank(_ row: Int, _ column: Int, _ context: XlsxError.Context,
+                            _ format: FormatLookup) throws(XlsxError) {
         let (r, c) = try position(row, column, context)
         try checkStreaming(row, context)
-        let f = try workbook.formatHandle(format, context)
+        let f = try format()
         try XlsxError.check(worksheet_write_blank(handle, r, c, f), context)
         if f != nil { advanceStreaming(to: row) }
     }
