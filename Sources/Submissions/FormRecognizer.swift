@@ -105,7 +105,7 @@ struct FormRecognizer {
                 }
                 if consumeHeaderRow(labelCells, memo: memo) { return }
             }
-            if let entry = index.matchDataRow(joined, preferring: currentTable) {
+            if let entry = memo.matchDataRow(joined, preferring: currentTable) {
                 currentTable = entry.table
                 tablesSeen.insert(entry.table)
                 let labelEnd = labelCells.last!.column
@@ -148,18 +148,17 @@ struct FormRecognizer {
         /// that format has, or a row with figures under a label that is a group here.
         mutating func findGiveaway(_ cells: [(column: Int, text: String, key: String)], joined: String,
                                    hasFigures: Bool, line: Int, index: LabelIndex, memo: LabelMemo) {
-            guard let other = template.otherFormat, !index.giveawayLabels.isEmpty || !index.giveawayRowsWithFigures.isEmpty
-            else { return }
+            guard !index.giveawayLabels.isEmpty || !index.giveawayRowsWithFigures.isEmpty,
+                  let otherFormat = index.otherFormatName else { return }
             for cell in cells {
                 if memo.isGiveawayLabel(cell.key) {
-                    giveaway = FormatGiveaway(format: other.format, text: cell.text,
+                    giveaway = FormatGiveaway(format: otherFormat, text: cell.text,
                                               location: SourceLocation(file: file.displayName, line: line, column: cell.column + 1))
                     return
                 }
             }
-            if hasFigures, let first = cells.first, index.mayBeGiveaway(joined),
-               LabelIndex.headerKeys(joined).contains(where: { index.giveawayRowsWithFigures[$0] != nil }) {
-                giveaway = FormatGiveaway(format: other.format, text: cells.map(\.text).joined(separator: " "),
+            if hasFigures, let first = cells.first, memo.isGiveawayRow(joined) {
+                giveaway = FormatGiveaway(format: otherFormat, text: cells.map(\.text).joined(separator: " "),
                                           location: SourceLocation(file: file.displayName, line: line, column: first.column + 1))
             }
         }

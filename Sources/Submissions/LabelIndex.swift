@@ -57,6 +57,8 @@ struct LabelIndex: Sendable {
     /// Keys of labels only another format has, and of labels that carry figures only there.
     let giveawayLabels: [String: String]
     let giveawayRowsWithFigures: [String: String]
+    /// The other format's name (`2021`), when the template names one.
+    let otherFormatName: String?
     /// The last scalars of those keys: a cell ending otherwise (and not in a gloss) is no giveaway.
     let giveawayLastScalars: Set<Unicode.Scalar>
 
@@ -72,6 +74,7 @@ struct LabelIndex: Sendable {
                 for variant in LabelKey.variants(of: label) { giveawayRows[variant] = label }
             }
         }
+        self.otherFormatName = template.otherFormat?.format
         self.giveawayLabels = giveawayLabels
         self.giveawayRowsWithFigures = giveawayRows
         self.giveawayLastScalars = Set((Array(giveawayLabels.keys) + Array(giveawayRows.keys)).compactMap(\.unicodeScalars.last))

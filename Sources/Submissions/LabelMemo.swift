@@ -26,6 +26,15 @@ final class LabelMemo {
     private var giveaways: [KeyBytes: Bool] = [:]
     private var headings: [KeyBytes: Heading] = [:]
     private var knownLabels: [KeyBytes: Bool] = [:]
+    private var giveawayRows: [KeyBytes: Bool] = [:]
+    /// Data rows matched, by joined label key and preferred table (-1: none); the entry's
+    /// position, or -1 when nothing matches.
+    private var dataRows: [RowQuery: Int] = [:]
+
+    private struct RowQuery: Hashable {
+        let joined: KeyBytes
+        let preferred: Int
+    }
     /// Entries kept per kind, so that a file of endless distinct texts cannot grow the memo without bound.
     static let capacity = 20_000
 
@@ -57,6 +66,25 @@ final class LabelMemo {
         let facts = HeaderFacts(tables: tables, startsFiguresIn: starts, moneyUnit: unit)
         if headers.count < Self.capacity { headers[KeyBytes(key)] = facts }
         return facts
+    }
+
+    /// `LabelIndex.matchDataRow`, remembered.
+    func matchDataRow(_ joined: String, preferring preferred: Int?) -> LabelIndex.DataRowEntry? {
+        let query = RowQuery(joined: KeyBytes(joined), preferred: preferred ?? -1)
+        if let known = dataRows[query] { return known >= 0 ? index.dataRows[known] : nil }
+        let entry = index.matchDataRow(joined, preferring: preferred)
+        if dataRows.count < Self.capacity { dataRows[query] = entry?.position ?? -1 }
+        return entry
+    }
+
+    /// True when a row with figures under this joined label key is one only another
+    /// format has (a label that is a group here carries figures there).
+    func isGiveawayRow(_ joined: String) -> Bool {
+        guard index.mayBeGiveaway(joined) else { return false }
+        if let known = giveawayRows[KeyBytes(joined)] { return known }
+        let found = LabelIndex.headerKeys(joined).contains { index.giveawayRowsWithFigures[$0] != nil }
+        if giveawayRows.count < Self.capacity { giveawayRows[KeyBytes(joined)] = found }
+        return found
     }
 
     /// `LabelIndex.isKnownLabel`, remembered.
