@@ -4,17 +4,23 @@
 #   Benchmarks/bench.sh            full: convert 100k and 1M rows; merge 100, 1,000, 10,000 units
 #   BENCH_QUICK=1 Benchmarks/bench.sh   100k rows; 100 and 1,000 units; 1 run
 #   BENCH_RUNS=5                   runs per case (default 3); medians are printed
-#   BENCH_PY_RUNS=1                rounds that also run the Python reference (default all; it is slow)
+#   BENCH_PY_RUNS=1                rounds that also run the Python reference and the Python merge
+#                                  peer (default all, at least 1; they are slow)
+#   BENCH_SCRATCH=DIR              build and outputs in DIR instead of .build-bench/ (inputs stay
+#                                  in .build-bench/data/)
 #
 # Everything lives under .build-bench/ (inputs in data/, generated once and reused).
 # Wall time and peak RSS come from /usr/bin/time -f '%e %M'. Every output is read back
-# (Benchmarks/check.py) so that a fast wrong result cannot pass. No network is needed
-# once Python XlsxWriter and openpyxl are installed.
+# (Benchmarks/check.py) so that a fast wrong result cannot pass: convert outputs against the
+# CSV and each other; every merge workbook's totals and group subtotals against those of
+# Benchmarks/peer_merge.py, an independent Python implementation of the same merge, which is
+# also timed. Last, the start-up time (`nianbao --help`). No network is needed once Python
+# XlsxWriter, openpyxl and PyYAML are installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-SCRATCH=$ROOT/.build-bench
-DATA=$SCRATCH/data
+SCRATCH=${BENCH_SCRATCH:-$ROOT/.build-bench}
+DATA=$ROOT/.build-bench/data
 OUTDIR=$SCRATCH/out
 RUNS=${BENCH_RUNS:-3}
 QUICK=${BENCH_QUICK:-0}
@@ -34,6 +40,8 @@ python3 -c 'import xlsxwriter' 2>/dev/null || python3 -m pip install XlsxWriter 
   || python3 -m pip install --break-system-packages XlsxWriter >&2
 python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install openpyxl >&2 \
   || python3 -m pip install --break-system-packages openpyxl >&2
+python3 -c 'import yaml' 2>/dev/null || python3 -m pip install PyYAML >&2 \
+  || python3 -m pip install --break-system-packages PyYAML >&2
 
 echo "== inputs ($DATA)" >&2
 python3 Benchmarks/generate.py "$DATA" $GENFLAG
@@ -83,13 +91,20 @@ for n in $ROWS; do
 done
 
 echo
-echo "merge --no-unit-sheets (median of $RUNS; wall s, peak RSS MB)"
-printf '%-8s %8s %8s\n' units wall MB
+echo "merge --no-unit-sheets (median of $RUNS; wall s, peak RSS MB); peer = Benchmarks/peer_merge.py (Python)"
+printf '%-8s %8s %8s %8s %8s %9s\n' units nianbao nb-MB peer peer-MB peer/nb
 for s in $SIZES; do
   set_dir=$DATA/merge-$s
-  : > "$OUTDIR/merge-$s.times"
-  for _ in $(seq "$RUNS"); do once "merge-$s" "$NIANBAO" merge "$set_dir/forms" --units "$set_dir/units.csv" --year 2020 \
-    --no-unit-sheets -o "$OUTDIR/merge-$s.xlsx"; done
+  : > "$OUTDIR/merge-$s.times"; : > "$OUTDIR/peer-$s.times"
+  # Interleaved rounds, as for convert.
+  for r in $(seq "$RUNS"); do
+    once "merge-$s" "$NIANBAO" merge "$set_dir/forms" --units "$set_dir/units.csv" --year 2020 \
+      --no-unit-sheets -o "$OUTDIR/merge-$s.xlsx"
+    if [ "$r" -le "${BENCH_PY_RUNS:-$RUNS}" ]; then
+      once "peer-$s" python3 Benchmarks/peer_merge.py "$set_dir/forms" --units "$set_dir/units.csv" --year 2020 \
+        -o "$OUTDIR/peer-$s.xlsx" --totals "$OUTDIR/peer-$s.json"
+    fi
+  done
   # Untimed: every unit matched to the roster, and the workbook reads back.
   "$NIANBAO" merge "$set_dir/forms" --units "$set_dir/units.csv" --year 2020 --no-unit-sheets \
     -o "$OUTDIR/merge-$s-check.xlsx" --json "$OUTDIR/merge-$s.json" > /dev/null 2>&1 || [ $? -le 1 ]
@@ -107,12 +122,35 @@ print(bad, dict(sorted(c.items())))
 PY
 )
   if [ "${roster%% *}" != 0 ]; then echo "merge $s: units not matched to the roster: $roster" >&2; exit 1; fi
-  back=$(python3 Benchmarks/check.py merge "$OUTDIR/merge-$s.xlsx")
-  printf '%-8s %8s %8s   (sheets cells: %s; findings: %s)\n' "$s" "$(median 1 "merge-$s")" \
-    "$(mb "$(median 2 "merge-$s")")" "$back" "${roster#* }"
+  # nianbao's totals and group subtotals (汇总, 明细, 分组小计) equal to the peer's, exactly.
+  back=$(python3 Benchmarks/check.py merge "$OUTDIR/merge-$s.xlsx" "$OUTDIR/peer-$s.json") \
+    || { echo "merge $s: nianbao's workbook does not match the Python peer's totals (above)" >&2; exit 1; }
+  nw=$(median 1 "merge-$s"); pw=$(median 1 "peer-$s")
+  printf '%-8s %8s %8s %8s %8s %9s\n' "$s" "$nw" "$(mb "$(median 2 "merge-$s")")" \
+    "$pw" "$(mb "$(median 2 "peer-$s")")" "$(ratio "$pw" "$nw")"
+  echo "  runs (wall s): nianbao $(cut -d' ' -f1 "$OUTDIR/merge-$s.times" | tr '\n' ' ')| peer $(cut -d' ' -f1 "$OUTDIR/peer-$s.times" | tr '\n' ' ')"
+  echo "  read back (sheets cells): $back; findings: nianbao ${roster#* }; peer $(grep -o '[0-9]* 个错误，[0-9]* 个警告' "$OUTDIR/peer-$s.log" | tail -1)"
 done
 if [ "$QUICK" != 1 ]; then
   echo "linearity: 10,000 : 1,000 units = $(ratio "$(median 1 merge-10000)" "$(median 1 merge-1000)") (wall)," \
-    "$(ratio "$(median 2 merge-10000)" "$(median 2 merge-1000)") (memory)"
+    "$(ratio "$(median 2 merge-10000)" "$(median 2 merge-1000)") (memory); peer" \
+    "$(ratio "$(median 1 peer-10000)" "$(median 1 peer-1000)") (wall)"
 fi
+
+echo
+echo "start-up: nianbao --help (20 runs; time.perf_counter around subprocess.run, ms)"
+python3 - "$NIANBAO" <<'PY'
+import statistics, subprocess, sys, time
+def runs(cmd, n=20):
+    ms = []
+    for _ in range(n):
+        t = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        ms.append((time.perf_counter() - t) * 1000)
+    return ms
+runs([sys.argv[1], "--help"], 2)  # the binary in the page cache
+nb, floor = runs([sys.argv[1], "--help"]), runs(["/bin/true"])
+print(f"nianbao --help: median {statistics.median(nb):.1f} ms (min {min(nb):.1f}, max {max(nb):.1f}); "
+      f"/bin/true the same way: median {statistics.median(floor):.1f} ms")
+PY
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
