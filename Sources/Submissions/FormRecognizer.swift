@@ -175,8 +175,12 @@ struct FormRecognizer {
                 return true
             }
             guard first >= 0x80 || first == UInt8(ascii: "/") || first == UInt8(ascii: "-") else { return false }
-            return ["—", "–", "/", "−", "－", "无"].contains(key) || key.unicodeScalars.allSatisfy { $0 == "—" || $0 == "-" }
+            // One scalar standing for zero (compared as bytes: `==` on text normalises), or a run of dashes.
+            if key.utf8.count <= 3, Self.zeroMarks.contains(where: key.hasSameUTF8) { return true }
+            return key.unicodeScalars.allSatisfy { $0 == "—" || $0 == "-" }
         }
+
+        static let zeroMarks = ["—", "–", "/", "−", "－", "无"]
 
         /// Title (`××2020年政府信息公开工作年度报告`) and `填报单位：××` lines.
         /// `key` and `next` are the label keys of the row's first two cells.
