@@ -36,6 +36,7 @@ swift build -c release --product nianbao --scratch-path "$SCRATCH" >&2
 NIANBAO=$SCRATCH/release/nianbao
 cc -O2 -o "$SCRATCH/floor" Benchmarks/floor.c $(pkg-config --cflags --libs xlsxwriter)
 FLOOR=$SCRATCH/floor
+cc -O2 -o "$SCRATCH/detail_floor" Benchmarks/detail_floor.c $(pkg-config --cflags --libs xlsxwriter)
 python3 -c 'import xlsxwriter' 2>/dev/null || python3 -m pip install XlsxWriter >&2 \
   || python3 -m pip install --break-system-packages XlsxWriter >&2
 python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install openpyxl >&2 \
@@ -96,8 +97,10 @@ printf '%-8s %8s %8s %8s %8s %9s\n' units nianbao nb-MB peer peer-MB peer/nb
 for s in $SIZES; do
   set_dir=$DATA/merge-$s
   : > "$OUTDIR/merge-$s.times"; : > "$OUTDIR/peer-$s.times"
+  : > "$OUTDIR/detail-floor-$s.times"
   # Interleaved rounds, as for convert.
   for r in $(seq "$RUNS"); do
+    once "detail-floor-$s" "$SCRATCH/detail_floor" "$OUTDIR/detail-floor-$s.xlsx" "$s"
     once "merge-$s" "$NIANBAO" merge "$set_dir/forms" --units "$set_dir/units.csv" --year 2020 \
       --no-unit-sheets -o "$OUTDIR/merge-$s.xlsx"
     if [ "$r" -le "${BENCH_PY_RUNS:-$RUNS}" ]; then
@@ -129,6 +132,8 @@ PY
   printf '%-8s %8s %8s %8s %8s %9s\n' "$s" "$nw" "$(mb "$(median 2 "merge-$s")")" \
     "$pw" "$(mb "$(median 2 "peer-$s")")" "$(ratio "$pw" "$nw")"
   echo "  runs (wall s): nianbao $(cut -d' ' -f1 "$OUTDIR/merge-$s.times" | tr '\n' ' ')| peer $(cut -d' ' -f1 "$OUTDIR/peer-$s.times" | tr '\n' ' ')"
+  echo "  C floor, 明细 sheet alone (Benchmarks/detail_floor.c): $(median 1 "detail-floor-$s") s," \
+    "$(mb "$(median 2 "detail-floor-$s")") MB"
   echo "  read back (sheets cells): $back; findings: nianbao ${roster#* }; peer $(grep -o '[0-9]* 个错误，[0-9]* 个警告' "$OUTDIR/peer-$s.log" | tail -1)"
 done
 if [ "$QUICK" != 1 ]; then
