@@ -49,6 +49,8 @@ public struct SubmissionReader: Sendable {
             return stat(file.path, &info) == 0 && Int(info.st_size) > Self.largeFileSize
         }
         let workers = min(files.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let readAhead = files.count > 1 ? ReadAhead(paths: files.indices.filter { !isLarge[$0] }.map { files[$0].path }) : nil
+        defer { readAhead?.stop() }
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let memo = LabelMemo(index: index)
             for index in stride(from: worker, to: files.count, by: workers) where !isLarge[index] {
@@ -56,6 +58,7 @@ public struct SubmissionReader: Sendable {
                 read(path: files[index].path, displayName: files[index].displayName, into: &slot, memo: memo)
                 slots[index] = slot
                 progress?.advance()
+                readAhead?.fileRead()
             }
         }
         let memo = LabelMemo(index: index)
