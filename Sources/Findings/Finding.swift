@@ -190,7 +190,8 @@ extension Array where Element == Finding {
 
     /// Sorted by `less` (nil: equal), equal elements kept in their original order.
     private func sortedStably(_ less: (Finding, Finding) -> Bool?) -> [Finding] {
-        enumerated().sorted { a, b in less(a.element, b.element) ?? (a.offset < b.offset) }.map(\.element)
+        // Positions are sorted, not findings: moving a finding copies every field it has.
+        indices.sorted { a, b in less(self[a], self[b]) ?? (a < b) }.map { self[$0] }
     }
 
     public var errorCount: Int { filter { $0.severity == .error }.count }
