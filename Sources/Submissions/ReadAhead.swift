@@ -19,8 +19,9 @@ final class ReadAhead: Sendable {
     private let stopped = Atomic<Bool>(false)
     private let finished = DispatchSemaphore(value: 0)
 
-    /// Starts hinting `paths` in order on a thread of its own.
-    init(paths: [String]) {
+    /// Starts hinting `paths` in order on a thread of its own; files larger than
+    /// `largeFileSize` are left alone (they are read one at a time, later).
+    init(paths: [String], skippingLargerThan largeFileSize: Int = .max) {
         let thread = Thread { [self] in
             for (index, path) in paths.enumerated() {
                 while index - read.load(ordering: .relaxed) > Self.window {
@@ -31,7 +32,10 @@ final class ReadAhead: Sendable {
                 hintedCount.add(1, ordering: .relaxed)
                 let descriptor = open(path, O_RDONLY | O_CLOEXEC)
                 guard descriptor >= 0 else { continue }
-                _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
+                var info = stat()
+                if fstat(descriptor, &info) == 0, Int(info.st_size) <= largeFileSize {
+                    _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
+                }
                 close(descriptor)
             }
             finished.signal()
@@ -43,7 +47,7 @@ final class ReadAhead: Sendable {
     /// Files hinted so far (or tried: a file that cannot be opened counts).
     var hinted: Int { hintedCount.load(ordering: .relaxed) }
 
-    /// One more file has been read.
+    /// One more file has been read (or passed over), in the order of `paths`.
     func fileRead() {
         read.add(1, ordering: .relaxed)
     }

@@ -42,6 +42,9 @@ public struct SubmissionReader: Sendable {
         nonisolated(unsafe) let slots = UnsafeMutableBufferPointer<ReadResult>.allocate(capacity: files.count)
         slots.initialize(repeating: ReadResult())
         defer { slots.deinitialize(); slots.deallocate() }
+        // Started first: on a cold cache even the sizes below wait for the disk.
+        let readAhead = files.count > 1 ? ReadAhead(paths: files.map(\.path), skippingLargerThan: Self.largeFileSize) : nil
+        defer { readAhead?.stop() }
         // Large files are read afterwards, one at a time on this thread (whose freed memory
         // the next one reuses), so that memory stays within what the largest file takes.
         let isLarge = files.map { file in
@@ -49,16 +52,15 @@ public struct SubmissionReader: Sendable {
             return stat(file.path, &info) == 0 && Int(info.st_size) > Self.largeFileSize
         }
         let workers = min(files.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let readAhead = files.count > 1 ? ReadAhead(paths: files.indices.filter { !isLarge[$0] }.map { files[$0].path }) : nil
-        defer { readAhead?.stop() }
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let memo = LabelMemo(index: index)
-            for index in stride(from: worker, to: files.count, by: workers) where !isLarge[index] {
+            for index in stride(from: worker, to: files.count, by: workers) {
+                defer { readAhead?.fileRead() }
+                guard !isLarge[index] else { continue }
                 var slot = ReadResult()
                 read(path: files[index].path, displayName: files[index].displayName, into: &slot, memo: memo)
                 slots[index] = slot
                 progress?.advance()
-                readAhead?.fileRead()
             }
         }
         let memo = LabelMemo(index: index)
