@@ -28,7 +28,7 @@ struct FormRecognizer {
     func recognise(_ table: CSVTable, file: SourceFile) -> UnitSubmission? {
         var state = State(template: template, index: index, file: file)
         for record in table.records {
-            state.consume(record, index: index, memo: memo)
+            state.consume(record, memo: memo)
         }
         return state.finish()
     }
@@ -61,7 +61,7 @@ struct FormRecognizer {
             self.submission = UnitSubmission(unit: "", unitSource: .fileName, file: file, figureCount: template.figures.count)
         }
 
-        mutating func consume(_ record: CSVRecord, index: LabelIndex, memo: LabelMemo) {
+        mutating func consume(_ record: CSVRecord, memo: LabelMemo) {
             // Non-empty cells with their column and key.
             var cells: [(column: Int, text: String, key: String)] = []
             for (column, text) in record.fields.enumerated() {
@@ -92,7 +92,7 @@ struct FormRecognizer {
                 }
                 joined = deduplicated.joined()
             }
-            if giveaway == nil { findGiveaway(labelCells, joined: joined, hasFigures: hasFigures, line: record.line, index: index, memo: memo) }
+            if giveaway == nil { findGiveaway(labelCells, joined: joined, hasFigures: hasFigures, line: record.line, memo: memo) }
 
             if !hasFigures {
                 switch memo.heading(joined) {
@@ -147,7 +147,7 @@ struct FormRecognizer {
         /// Records the first label of another format's form (spec §5.5 F.3): a label only
         /// that format has, or a row with figures under a label that is a group here.
         mutating func findGiveaway(_ cells: [(column: Int, text: String, key: String)], joined: String,
-                                   hasFigures: Bool, line: Int, index: LabelIndex, memo: LabelMemo) {
+                                   hasFigures: Bool, line: Int, memo: LabelMemo) {
             guard !index.giveawayLabels.isEmpty || !index.giveawayRowsWithFigures.isEmpty,
                   let otherFormat = index.otherFormatName else { return }
             for cell in cells {
