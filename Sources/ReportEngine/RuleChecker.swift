@@ -24,6 +24,11 @@ public struct RuleChecker: Sendable {
             case unknown
             case previousCell(String)
             case constant(ExactDecimal)
+
+            var isConstant: Bool {
+                if case .constant = self { return true }
+                return false
+            }
         }
 
         let rule: RuleSpec
@@ -63,13 +68,6 @@ public struct RuleChecker: Sendable {
             case .constant(let constant): constant
             }
         }
-        let operand: (Term.Operand) -> ExactDecimal? = { operand in
-            switch operand {
-            case .cell(let code): template.index(of: code).map(value)
-            case .previousCell(let code): previous?[code]
-            case .constant(let constant): constant
-            }
-        }
         var findings: [Finding] = []
         let level: RuleLevel
         switch scope {
@@ -88,8 +86,8 @@ public struct RuleChecker: Sendable {
             guard let subjectIndex = template.index(of: rule.subjectCode) else { continue }
             let figure = template.figures[subjectIndex]
             let tableName = template.table(figure.tableID)?.name ?? figure.tableID
-            let equationWithValues = valuesText(rule.left, operand) + " " + Self.negatedSymbol(rule.relation) + " "
-                + valuesText(rule.right, operand)
+            let equationWithValues = valuesText(compiledRule.left, resolved) + " " + Self.negatedSymbol(rule.relation) + " "
+                + valuesText(compiledRule.right, resolved)
             let outcome = RuleOutcome(
                 ruleID: rule.id, equation: rule.equation, equationWithValues: equationWithValues,
                 relation: rule.relation.symbol, left: left, right: right, difference: difference, cells: rule.cells)
@@ -124,12 +122,13 @@ public struct RuleChecker: Sendable {
 
     /// `8 + 4 + 1 + 1（其余 15 项为 0）`: the side's values; with more than four terms the
     /// zero terms are left out and counted.
-    private func valuesText(_ terms: [Term], _ value: (Term.Operand) -> ExactDecimal?) -> String {
+    private func valuesText(_ terms: [(negated: Bool, operand: CompiledRule.Operand)],
+                            _ value: (CompiledRule.Operand) -> ExactDecimal?) -> String {
         var parts: [String] = []
         var zeros = 0
         for term in terms {
             let operand = value(term.operand) ?? .zero
-            if terms.count > 4 && operand.isZero && term.operand != .constant(operand) {
+            if terms.count > 4 && operand.isZero && !term.operand.isConstant {
                 zeros += 1
                 continue
             }

@@ -22,21 +22,34 @@ final class LabelMemo {
     }
 
     let index: LabelIndex
-    private var headers: [KeyBytes: HeaderFacts] = [:]
-    private var giveaways: [KeyBytes: Bool] = [:]
-    private var headings: [KeyBytes: Heading] = [:]
-    private var knownLabels: [KeyBytes: Bool] = [:]
-    private var giveawayRows: [KeyBytes: Bool] = [:]
+    private var headers = Remembered<KeyBytes, HeaderFacts>()
+    private var giveaways = Remembered<KeyBytes, Bool>()
+    private var headings = Remembered<KeyBytes, Heading>()
+    private var knownLabels = Remembered<KeyBytes, Bool>()
+    private var giveawayRows = Remembered<KeyBytes, Bool>()
     /// Data rows matched, by joined label key and preferred table (-1: none); the entry's
     /// position, or -1 when nothing matches.
-    private var dataRows: [RowQuery: Int] = [:]
+    private var dataRows = Remembered<RowQuery, Int>()
 
     private struct RowQuery: Hashable {
         let joined: KeyBytes
         let preferred: Int
     }
+
     /// Entries kept per kind, so that a file of endless distinct texts cannot grow the memo without bound.
     static let capacity = 20_000
+
+    /// Answers by key: each worked out once, kept while there is room.
+    private struct Remembered<Key: Hashable, Value> {
+        private var values: [Key: Value] = [:]
+
+        mutating func value(_ key: Key, workOut: () -> Value) -> Value {
+            if let known = values[key] { return known }
+            let value = workOut()
+            if values.count < LabelMemo.capacity { values[key] = value }
+            return value
+        }
+    }
 
     init(index: LabelIndex) {
         self.index = index
@@ -44,64 +57,49 @@ final class LabelMemo {
 
     /// What a row's joined label key heads, if anything.
     func heading(_ joined: String) -> Heading {
-        if let known = headings[KeyBytes(joined)] { return known }
-        let heading: Heading
-        if let table = index.headings[joined] ?? index.headings[LabelKey.withoutNumbering(joined)] {
-            heading = .table(table)
-        } else if let block = index.blockHeadings[joined] {
-            heading = .block(block.table)
-        } else {
-            heading = .none
+        headings.value(KeyBytes(joined)) {
+            if let table = index.headings[joined] ?? index.headings[LabelKey.withoutNumbering(joined)] { return .table(table) }
+            if let block = index.blockHeadings[joined] { return .block(block.table) }
+            return .none
         }
-        if headings.count < Self.capacity { headings[KeyBytes(joined)] = heading }
-        return heading
     }
 
     func headerFacts(_ key: String) -> HeaderFacts {
-        if let known = headers[KeyBytes(key)] { return known }
-        let keys = LabelIndex.headerKeys(key)
-        let tables = keys.lazy.compactMap { self.index.headerTexts[$0] }.first ?? []
-        let starts = Set(index.dataColumnHeaders.filter { _, headers in keys.contains(where: headers.contains) }.keys)
-        let unit: String? = key.containsUTF8(Self.tenThousandYuan) ? "万元" : key.containsUTF8(Self.yuan) ? "元" : nil
-        let facts = HeaderFacts(tables: tables, startsFiguresIn: starts, moneyUnit: unit)
-        if headers.count < Self.capacity { headers[KeyBytes(key)] = facts }
-        return facts
+        headers.value(KeyBytes(key)) {
+            let keys = LabelIndex.headerKeys(key)
+            let tables = keys.lazy.compactMap { self.index.headerTexts[$0] }.first ?? []
+            let starts = Set(index.dataColumnHeaders.filter { _, headers in keys.contains(where: headers.contains) }.keys)
+            let unit: String? = key.containsUTF8(Self.tenThousandYuan) ? "万元" : key.containsUTF8(Self.yuan) ? "元" : nil
+            return HeaderFacts(tables: tables, startsFiguresIn: starts, moneyUnit: unit)
+        }
     }
 
     /// `LabelIndex.matchDataRow`, remembered.
     func matchDataRow(_ joined: String, preferring preferred: Int?) -> LabelIndex.DataRowEntry? {
-        let query = RowQuery(joined: KeyBytes(joined), preferred: preferred ?? -1)
-        if let known = dataRows[query] { return known >= 0 ? index.dataRows[known] : nil }
-        let entry = index.matchDataRow(joined, preferring: preferred)
-        if dataRows.count < Self.capacity { dataRows[query] = entry?.position ?? -1 }
-        return entry
+        let position = dataRows.value(RowQuery(joined: KeyBytes(joined), preferred: preferred ?? -1)) {
+            index.matchDataRow(joined, preferring: preferred)?.position ?? -1
+        }
+        return position >= 0 ? index.dataRows[position] : nil
     }
 
     /// True when a row with figures under this joined label key is one only another
     /// format has (a label that is a group here carries figures there).
     func isGiveawayRow(_ joined: String) -> Bool {
         guard index.mayBeGiveaway(joined) else { return false }
-        if let known = giveawayRows[KeyBytes(joined)] { return known }
-        let found = LabelIndex.headerKeys(joined).contains { index.giveawayRowsWithFigures[$0] != nil }
-        if giveawayRows.count < Self.capacity { giveawayRows[KeyBytes(joined)] = found }
-        return found
+        return giveawayRows.value(KeyBytes(joined)) {
+            LabelIndex.headerKeys(joined).contains { index.giveawayRowsWithFigures[$0] != nil }
+        }
     }
 
     /// `LabelIndex.isKnownLabel`, remembered.
     func isKnownLabel(_ key: String) -> Bool {
-        if let known = knownLabels[KeyBytes(key)] { return known }
-        let known = index.isKnownLabel(key)
-        if knownLabels.count < Self.capacity { knownLabels[KeyBytes(key)] = known }
-        return known
+        knownLabels.value(KeyBytes(key)) { index.isKnownLabel(key) }
     }
 
     /// True when the key, or the key without its numbering or gloss, is a label only another format has.
     func isGiveawayLabel(_ key: String) -> Bool {
         guard index.mayBeGiveaway(key) else { return false }
-        if let known = giveaways[KeyBytes(key)] { return known }
-        let found = LabelIndex.headerKeys(key).contains { index.giveawayLabels[$0] != nil }
-        if giveaways.count < Self.capacity { giveaways[KeyBytes(key)] = found }
-        return found
+        return giveaways.value(KeyBytes(key)) { LabelIndex.headerKeys(key).contains { index.giveawayLabels[$0] != nil } }
     }
 
     private static let tenThousandYuan = Array("万元".utf8)
