@@ -42,15 +42,16 @@ struct FormRecognizer {
         var unitFromTitle: (name: String, line: Int)?
         var currentTable: Int?
         /// Where the figures start, per table, from its header rows.
-        var dataStart: [Int: Int] = [:]
+        var dataStart: [Int?]
         /// Rows already read: position in the label index's data rows → the line where it was read.
-        var rowsRead: [Int: Int] = [:]
-        var tablesSeen = Set<Int>()
+        var rowsRead: [Int?]
+        /// Per table: a heading, header or row of it was seen.
+        var tablesSeen: [Bool]
         var normalisations: [NumberText.Normalisation: Int] = [:]
         /// The unit a column header states (`本年收费金额（单位：元）`), per table and column.
-        var headerUnits: [Int: [Int: String]] = [:]
+        var headerUnits: [[Int: String]?]
         /// Where each column header stood in the table's latest header row, by key.
-        var headerColumns: [Int: [KeyBytes: Int]] = [:]
+        var headerColumns: [[KeyBytes: Int]?]
         /// The first label that only another format has.
         var giveaway: FormatGiveaway?
 
@@ -58,58 +59,53 @@ struct FormRecognizer {
             self.template = template
             self.index = index
             self.file = file
+            // Per table and per data row, by position: arrays, not dictionaries, in the per-row work.
+            dataStart = Array(repeating: nil, count: template.tables.count)
+            tablesSeen = Array(repeating: false, count: template.tables.count)
+            headerUnits = Array(repeating: nil, count: template.tables.count)
+            headerColumns = Array(repeating: nil, count: template.tables.count)
+            rowsRead = Array(repeating: nil, count: index.dataRows.count)
             self.submission = UnitSubmission(unit: "", unitSource: .fileName, file: file, figureCount: template.figures.count)
         }
 
         mutating func consume(_ record: CSVRecord, memo: LabelMemo) {
-            // Non-empty cells with their column and key.
-            var cells: [(column: Int, text: String, key: String)] = []
-            for (column, text) in record.fields.enumerated() {
-                let key = LabelKey.key(text)
-                if !key.isEmpty { cells.append((column, text, key)) }
-            }
-            guard !cells.isEmpty else { return }
+            let shape = memo.shape(of: record)
+            if shape.isBlank { return }
 
             // Title and 填报单位 lines.
-            if let first = cells.first, consumeUnitLine(first.key, next: cells.dropFirst().first?.key, line: record.line) {
-                return
+            if shape.mayBeUnitLine {
+                let keys = record.fields.lazy.map(LabelKey.key).filter { !$0.isEmpty }
+                if let first = keys.first, consumeUnitLine(first, next: keys.dropFirst().first, line: record.line) { return }
             }
-            // Label cells: the leading run of cells that are labels, not figures.
-            var labelCells: [(column: Int, text: String, key: String)] = []
-            for cell in cells {
-                if Self.looksLikeFigure(cell.key) && (Self.isPlainNumber(cell.key) || !memo.isKnownLabel(cell.key)) { break }
-                labelCells.append(cell)
-            }
-            let hasFigures = labelCells.count < cells.count
-            // Cells that repeat the one before (WPS "split and fill", or a label on every row of its merge).
-            let joined: String
-            if labelCells.count == 1 {
-                joined = labelCells[0].key
-            } else {
-                var deduplicated: [String] = []
-                for cell in labelCells where deduplicated.last.map({ !$0.hasSameUTF8(as: cell.key) }) ?? true {
-                    deduplicated.append(cell.key)
+            let labelCells = shape.labelCells
+            if giveaway == nil, let otherFormat = index.otherFormatName {
+                if let cell = shape.giveawayCell.map({ labelCells[$0] }) {
+                    giveaway = FormatGiveaway(format: otherFormat, text: cell.text,
+                                              location: SourceLocation(file: file.displayName, line: record.line, column: cell.column + 1))
+                } else if shape.isGiveawayRow {
+                    giveaway = FormatGiveaway(format: otherFormat, text: labelCells.map(\.text).joined(separator: " "),
+                                              location: SourceLocation(file: file.displayName, line: record.line, column: labelCells[0].column + 1))
                 }
-                joined = deduplicated.joined()
             }
-            if giveaway == nil { findGiveaway(labelCells, joined: joined, hasFigures: hasFigures, line: record.line, memo: memo) }
 
-            if !hasFigures {
-                switch memo.heading(joined) {
+            if !shape.hasFigures {
+                switch shape.heading(memo: memo) {
                 case .table(let table), .block(let table):
                     currentTable = table
-                    tablesSeen.insert(table)
+                    tablesSeen[table] = true
                     return
                 case .none:
                     break
                 }
-                if consumeHeaderRow(labelCells, memo: memo) { return }
+                if let header = shape.header(memo: memo) {
+                    consumeHeaderRow(header, cells: labelCells)
+                    return
+                }
             }
-            if let entry = memo.matchDataRow(joined, preferring: currentTable) {
+            if let entry = shape.dataRow(preferring: currentTable, memo: memo) {
                 currentTable = entry.table
-                tablesSeen.insert(entry.table)
-                let labelEnd = labelCells.last!.column
-                readRow(entry, record: record, labelEnd: labelEnd)
+                tablesSeen[entry.table] = true
+                readRow(entry, record: record, labelEnd: labelCells.last!.column)
                 return
             }
             // Text in a figure's cell (`规章,abc,0,3`) is not part of the label: the row is
@@ -120,7 +116,7 @@ struct FormRecognizer {
                 for cell in labelCells[..<cut] where shorter.last != cell.key { shorter.append(cell.key) }
                 if let entry = index.matchDataRow(shorter.joined(), preferring: table) {
                     currentTable = entry.table
-                    tablesSeen.insert(entry.table)
+                    tablesSeen[entry.table] = true
                     readRow(entry, record: record, labelEnd: labelCells[cut - 1].column)
                     return
                 }
@@ -132,10 +128,10 @@ struct FormRecognizer {
                 readRow(entry, record: record, labelEnd: nil)
                 return
             }
-            if hasFigures, !labelCells.isEmpty, let table = currentTable {
+            if shape.hasFigures, !labelCells.isEmpty, let table = currentTable {
                 let tableSpec = template.tables[table]
                 let label = labelCells.map(\.text).joined(separator: " ")
-                let suggestion = index.closestRowLabel(to: joined, in: table).map { "（是否应为“\($0)”？）" } ?? ""
+                let suggestion = index.closestRowLabel(to: shape.joined, in: table).map { "（是否应为“\($0)”？）" } ?? ""
                 submission.findings.append(Finding(
                     code: .unknownRow, scope: .file,
                     location: SourceLocation(file: file.displayName, line: record.line, column: labelCells[0].column + 1),
@@ -144,51 +140,9 @@ struct FormRecognizer {
             }
         }
 
-        /// Records the first label of another format's form (spec §5.5 F.3): a label only
-        /// that format has, or a row with figures under a label that is a group here.
-        mutating func findGiveaway(_ cells: [(column: Int, text: String, key: String)], joined: String,
-                                   hasFigures: Bool, line: Int, memo: LabelMemo) {
-            guard !index.giveawayLabels.isEmpty || !index.giveawayRowsWithFigures.isEmpty,
-                  let otherFormat = index.otherFormatName else { return }
-            for cell in cells {
-                if memo.isGiveawayLabel(cell.key) {
-                    giveaway = FormatGiveaway(format: otherFormat, text: cell.text,
-                                              location: SourceLocation(file: file.displayName, line: line, column: cell.column + 1))
-                    return
-                }
-            }
-            if hasFigures, let first = cells.first, memo.isGiveawayRow(joined) {
-                giveaway = FormatGiveaway(format: otherFormat, text: cells.map(\.text).joined(separator: " "),
-                                          location: SourceLocation(file: file.displayName, line: line, column: first.column + 1))
-            }
-        }
-
-        /// Digits, signs, points and commas only: a figure, never a label.
-        static func isPlainNumber(_ key: String) -> Bool {
-            key.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2E || $0 == 0x2C }
-        }
-
-        /// A cell that is a figure rather than a label: starts like a number, or is a dash.
-        static func looksLikeFigure(_ key: String) -> Bool {
-            guard let first = key.utf8.first else { return false }
-            if (0x30...0x39).contains(first) || first == UInt8(ascii: "+") || first == UInt8(ascii: ".") || first == UInt8(ascii: ",") {
-                return true
-            }
-            guard first >= 0x80 || first == UInt8(ascii: "/") || first == UInt8(ascii: "-") else { return false }
-            // One scalar standing for zero (compared as bytes: `==` on text normalises), or a run of dashes.
-            if key.utf8.count <= 3, Self.zeroMarks.contains(where: key.hasSameUTF8) { return true }
-            return key.unicodeScalars.allSatisfy { $0 == "—" || $0 == "-" }
-        }
-
-        static let zeroMarks = ["—", "–", "/", "−", "－", "无"]
-
         /// Title (`××2020年政府信息公开工作年度报告`) and `填报单位：××` lines.
         /// `key` and `next` are the label keys of the row's first two cells.
         mutating func consumeUnitLine(_ key: String, next: String?, line: Int) -> Bool {
-            // Every line this handles starts with one of these characters.
-            guard let head = key.unicodeScalars.first,
-                  "填报单".unicodeScalars.contains(head) || key.containsUTF8(Self.titleMarker)
-            else { return false }
             for prefix in ["填报单位", "报送单位", "单位名称"] where key.hasPrefix(prefix) {
                 var name = String(key.dropFirst(prefix.count))
                 if name.isEmpty, let next { name = next }
@@ -218,8 +172,6 @@ struct FormRecognizer {
             }
             return false
         }
-
-        static let titleMarker = Array("政府信息公开工作年度报告".utf8)
 
         /// The unit's name without what often follows it on the same line (`（盖章）`,
         /// `填报日期：…`, `联系人：…`) or precedes the year in a title (`关于`).
@@ -251,34 +203,23 @@ struct FormRecognizer {
             return nil
         }
 
-        /// A row of column headers: every cell is a header text of one table. Remembers
+        /// A row of column headers (every cell a header text of one table): remembers
         /// where that table's figures start.
-        mutating func consumeHeaderRow(_ cells: [(column: Int, text: String, key: String)], memo: LabelMemo) -> Bool {
-            guard !cells.isEmpty else { return false }
-            var candidates: [Int]? = nil
-            var facts: [LabelMemo.HeaderFacts] = []
-            for cell in cells {
-                let cellFacts = memo.headerFacts(cell.key)
-                candidates = candidates.map { $0.filter(cellFacts.tables.contains) } ?? cellFacts.tables
-                if candidates!.isEmpty { return false }
-                facts.append(cellFacts)
-            }
-            guard let tables = candidates, !tables.isEmpty else { return false }
+        mutating func consumeHeaderRow(_ header: RowShape.Header, cells: [RowShape.Cell]) {
+            let tables = header.tables
             let table = (currentTable.flatMap { tables.contains($0) ? $0 : nil }) ?? tables[0]
             currentTable = table
-            tablesSeen.insert(table)
+            tablesSeen[table] = true
             // A unit stated in a header, e.g. 本年收费金额（单位：元）, applies to its column.
             var units: [Int: String] = [:]
-            for (cell, cellFacts) in zip(cells, facts) {
+            for (cell, cellFacts) in zip(cells, header.facts) {
                 if let unit = cellFacts.moneyUnit { units[cell.column] = unit }
             }
             headerUnits[table] = units
             // Where each column header stands: a block whose header spreads its columns
             // over the width (信息内容, 上一年项目数量, (blank), 本年增/减) puts its figures there.
-            var columns: [KeyBytes: Int] = [:]
-            for cell in cells where columns[KeyBytes(cell.key)] == nil { columns[KeyBytes(cell.key)] = cell.column }
-            headerColumns[table] = columns
-            if let first = zip(cells, facts).first(where: { $0.1.startsFiguresIn.contains(table) })?.0.column {
+            headerColumns[table] = header.columns
+            if let first = zip(cells, header.facts).first(where: { $0.1.startsFiguresIn.contains(table) })?.0.column {
                 // Blocks: the header row of each block; matrices: the leftmost leaf over all header rows.
                 if template.tables[table].layout.headerRowCount == 0 {
                     dataStart[table] = first
@@ -286,7 +227,6 @@ struct FormRecognizer {
                     dataStart[table] = min(dataStart[table] ?? first, first)
                 }
             }
-            return true
         }
 
         /// Reads the figures of a recognised row.
@@ -381,7 +321,7 @@ struct FormRecognizer {
 
         /// Names the unit, reports missing tables and rows, and returns the submission.
         mutating func finish() -> UnitSubmission? {
-            guard !tablesSeen.isEmpty || giveaway != nil else { return nil }
+            guard tablesSeen.contains(true) || giveaway != nil else { return nil }
             if let line = unitFromLine {
                 submission.unit = line.name
                 submission.unitSource = .reportingUnitLine(line: line.line)

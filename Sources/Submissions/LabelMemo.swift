@@ -1,3 +1,5 @@
+import CSVReading
+
 /// What the recogniser works out about a cell's key, remembered for the files one
 /// thread reads: every file repeats the same labels, so each is worked out once and
 /// then costs a dictionary lookup. Not shared between threads.
@@ -31,6 +33,10 @@ final class LabelMemo {
     /// position, or -1 when nothing matches.
     private var dataRows = Remembered<RowQuery, Int>()
 
+    /// Row shapes by the hash of their signature; the bytes of the row being looked up.
+    private var shapes: [Int: RowShape] = [:]
+    private var signature: [UInt8] = []
+
     private struct RowQuery: Hashable {
         let joined: KeyBytes
         let preferred: Int
@@ -53,6 +59,46 @@ final class LabelMemo {
 
     init(index: LabelIndex) {
         self.index = index
+    }
+
+    /// The shape of a form row, worked out once per distinct text. What the shape depends
+    /// on — the signature — is the row's cells up to its first plain number (then only
+    /// that there is one): the figures after it are the same kind of cell whatever they say.
+    func shape(of record: CSVRecord) -> RowShape {
+        // A local buffer: no exclusivity check per byte appended to a class property.
+        var signature = self.signature
+        self.signature = []
+        defer { self.signature = signature }
+        signature.removeAll(keepingCapacity: true)
+        var prefixEnd = record.fields.count
+        for (column, field) in record.fields.enumerated() {
+            var field = field
+            let isNumber = field.withUTF8 { bytes -> Bool in
+                if RowShape.isPlainNumber(raw: bytes) { return true }
+                // Length first, so that no run of cells can spell another.
+                withUnsafeBytes(of: UInt32(truncatingIfNeeded: bytes.count).littleEndian) { signature.append(contentsOf: $0) }
+                signature.append(contentsOf: bytes)
+                return false
+            }
+            if isNumber {
+                prefixEnd = column
+                signature.append(contentsOf: [0xFF, 0xFF, 0xFF, 0xFF])
+                break
+            }
+        }
+        let hash = signature.withUnsafeBytes { bytes in
+            var hasher = Hasher()
+            hasher.combine(bytes: bytes)
+            return hasher.finalize()
+        }
+        if let known = shapes[hash], known.signature == signature { return known }
+        let shape = RowShape(fields: record.fields[..<prefixEnd], numberFollows: prefixEnd < record.fields.count, memo: self)
+        // A title or 填报单位 line names one unit: not worth a place.
+        if !shape.mayBeUnitLine, shapes.count < Self.capacity, shapes[hash] == nil {
+            shape.signature = signature
+            shapes[hash] = shape
+        }
+        return shape
     }
 
     /// What a row's joined label key heads, if anything.
