@@ -29,13 +29,30 @@ public enum NumberText {
         case tooLarge
     }
 
-    /// The common case without any work: ASCII digits with an optional sign, as typed
-    /// in nearly every cell (up to 18 digits, which always fit).
+    /// The common cases without any work: ASCII digits with an optional sign, as typed
+    /// in nearly every cell (up to 18 digits, which always fit); an amount with one or two
+    /// decimals; an empty cell.
     @inline(__always)
-    private static func plainInteger(_ raw: String) -> Outcome? {
+    private static func plainNumber(_ raw: String, kind: FigureKind) -> Outcome? {
+        if raw.isEmpty { return .empty }
         var raw = raw
         return raw.withUTF8 { bytes -> Outcome? in
             guard let first = bytes.first, bytes.count <= 18 else { return nil }
+            if kind == .money, bytes.count >= 3 {
+                // Digits, a point, one or two digits (up to 17 digits, which always fit).
+                let point = bytes[bytes.count - 2] == UInt8(ascii: ".") ? bytes.count - 2
+                    : bytes[bytes.count - 3] == UInt8(ascii: ".") ? bytes.count - 3 : 0
+                if point > 0 {
+                    var significand: Int64 = 0
+                    for (index, byte) in bytes.enumerated() where index != point {
+                        let digit = byte &- UInt8(ascii: "0")
+                        guard digit < 10 else { return nil }
+                        significand = significand * 10 + Int64(digit)
+                    }
+                    return .value(ExactDecimal(significand: significand, scale: bytes.count - 1 - point),
+                                  unit: nil, normalisations: [])
+                }
+            }
             let signed = first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
             var index = signed ? 1 : 0
             guard index < bytes.count else { return nil }
@@ -60,7 +77,11 @@ public enum NumberText {
     /// Parses the text of one cell. The kind decides only which units are accepted;
     /// sign and wholeness rules are checked by `FigureReader`.
     public static func parse(_ raw: String, kind: FigureKind) -> Outcome {
-        if let plain = plainInteger(raw) { return plain }
+        plainNumber(raw, kind: kind) ?? parseInGeneral(raw, kind: kind)
+    }
+
+    /// `parse` without the shortcut for the common cases (and the reference it is tested against).
+    static func parseInGeneral(_ raw: String, kind: FigureKind) -> Outcome {
         var normalisations: [Normalisation] = []
         let trimmed = raw.trimmingWhitespace(trimmedInCells)
         if trimmed.isEmpty { return .empty }

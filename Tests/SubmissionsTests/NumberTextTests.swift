@@ -1,6 +1,7 @@
 import ExactArithmetic
 import ReportSpec
-import Submissions
+@testable import Submissions
+import TestSupport
 import Testing
 
 /// `NumberText.parse` over a table of the texts clerks really type.
@@ -53,6 +54,29 @@ struct NumberTextTests {
         // that a count written as 3.0 keeps its point here (FigureReader normalises it).
         if case .value(let got, _, _) = outcome, case .value(let want, _, _) = expected, kind == .money {
             #expect(got.description == want.description, "“\(text)”: \(got) has the digits as typed")
+        }
+    }
+}
+
+/// The shortcut for plain integers, amounts with cents and empty cells must give exactly
+/// what the general reading gives, scale included.
+struct NumberTextShortcutTests {
+    @Test(arguments: [FigureKind.count, .signed, .money])
+    func agreesWithTheGeneralReading(_ kind: FigureKind) {
+        let pieces = ["0", "1", "5", "9", ".", "-", "+", ",", " ", "元", "１", "e"]
+        var generator = SplitMix64(seed: 1127)
+        var texts = ["", "0.5", "1.50", "291648.11", ".55", "12.", "1.2.3", "12.345", "-1.50", "+1.5", "00.10", "123456789012345.67"]
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 1...9, using: &generator)
+            texts.append((0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            let fast = NumberText.parse(text, kind: kind)
+            let general = NumberText.parseInGeneral(text, kind: kind)
+            #expect(fast == general, "“\(text)” as \(kind)")
+            if case .value(let a, _, _) = fast, case .value(let b, _, _) = general {
+                #expect(a.description == b.description, "“\(text)”: scale as typed")
+            }
         }
     }
 }
