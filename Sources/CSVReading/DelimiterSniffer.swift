@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Guesses the field separator from the start of a file.
 ///
 /// For each candidate (`,` tab `;`) the first `sampleRecords` records are scanned with the
@@ -37,7 +45,11 @@ enum DelimiterSniffer {
             : [ASCII.comma, ASCII.tab, ASCII.semicolon]
         var best = ASCII.comma
         var bestScore = Score()
+        let sampled = min(text.count, sampleBytes)
         for candidate in order {
+            // A candidate absent from the sample occurs in no record and cannot win:
+            // one fast byte search instead of a scan with the quoting rules.
+            guard sampled > 0, memchr(text.baseAddress!, Int32(candidate), sampled) != nil else { continue }
             let score = score(text, delimiter: candidate)
             if score.beats(bestScore) {
                 best = candidate
