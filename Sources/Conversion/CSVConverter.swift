@@ -238,9 +238,13 @@ private struct Job {
                 return
             }
         }
+        textCells += 1
+        guard sampled || isHeader else {
+            try sheet.write(utf8: bytes, row: row, column: column)
+            return
+        }
         let text = Self.string(bytes)
         try sheet.write(text, row: row, column: column, format: isHeader ? headerFormat : nil)
-        textCells += 1
         if sampled {
             let width = isHeader ? (TextWidth.displayWidth(text) * 11 + 9) / 10 : TextWidth.displayWidth(text)
             widths[column] = max(widths[column], width)

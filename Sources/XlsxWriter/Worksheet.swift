@@ -15,6 +15,8 @@ public final class Worksheet {
     private var linkCount = 0
     /// In constant-memory mode, the row libxlsxwriter is filling; rows above it are flushed.
     private var streamingRow = 0
+    /// A NUL-terminated copy of the text being written by `write(utf8:row:column:format:)`.
+    private var textBuffer: [CChar] = []
 
     init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_worksheet>, name: String) {
         self.workbook = workbook
@@ -49,6 +51,30 @@ public final class Worksheet {
         try writeText(text, row, column) { () throws(XlsxError) in
             try workbook.formatHandle(format, self.cellContext(row, column))
         }
+    }
+
+    /// Writes text given as UTF-8 bytes (valid UTF-8, as the CSV reader delivers it);
+    /// otherwise as `write(_:row:column:format:)`. Plain text goes to libxlsxwriter from
+    /// a reused buffer, without a `String` made per cell.
+    ///
+    /// - Throws: as `write(_:row:column:format:)`.
+    public func write(utf8 bytes: UnsafeBufferPointer<UInt8>, row: Int, column: Int, format: CellFormat? = nil) throws(XlsxError) {
+        if workbook.handle != nil, row >= 0, row < ExcelLimits.rows, column >= 0, column < ExcelLimits.columns,
+           !(workbook.options.constantMemory && row < streamingRow), Self.isPlain(bytes) {
+            let f = try workbook.formatHandle(format, cellContext(row, column))
+            if textBuffer.count <= bytes.count { textBuffer = Array(repeating: 0, count: max(bytes.count + 1, 2 * textBuffer.count)) }
+            let result = textBuffer.withUnsafeMutableBufferPointer { buffer -> lxw_error in
+                let base = UnsafeMutableRawPointer(buffer.baseAddress!)
+                if let source = bytes.baseAddress { base.copyMemory(from: source, byteCount: bytes.count) }
+                buffer[bytes.count] = 0
+                return worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), buffer.baseAddress!, f)
+            }
+            if result == LXW_NO_ERROR {
+                advanceStreaming(to: row)
+                return
+            }
+        }
+        try write(String(decoding: bytes, as: UTF8.self), row: row, column: column, format: format)
     }
 
     /// Writes `text` with a resolved format; otherwise as `write(_:row:column:format:)`.
@@ -509,11 +535,14 @@ public final class Worksheet {
     /// units at most), no NUL or other control character but tab and LF, no `_`, no EF byte.
     static func isPlain(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count <= ExcelLimits.textLength else { return false }
-            for b in bytes where (b < 0x20 && b != 0x09 && b != 0x0A) || b == 0x5F || b == 0xEF { return false }
-            return true
-        }
+        return text.withUTF8 { isPlain($0) }
+    }
+
+    @inline(__always)
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count <= ExcelLimits.textLength else { return false }
+        for b in bytes where (b < 0x20 && b != 0x09 && b != 0x0A) || b == 0x5F || b == 0xEF { return false }
+        return true
     }
 
     private func ensureOpen() throws(XlsxError) {

@@ -28,6 +28,33 @@ import XlsxWriter
         #expect(sheet["A7"]?.formula == nil)
     }
 
+    /// Text from UTF-8 bytes reads back as the same text written as a `String`: plain text
+    /// straight from the buffer (longer than the buffer so far, then shorter), and text that
+    /// needs escaping, in both workbook modes; NUL is refused with the same message.
+    @Test(arguments: [false, true])
+    func textFromUTF8Bytes(constantMemory: Bool) throws {
+        let texts = ["单位名称", "a", String(repeating: "鲤城区", count: 3_000), "短", "_x0041_", "制表\t符\u{1}", "𠀀", ""]
+        let (dump, _) = try roundTrip(options: .init(constantMemory: constantMemory), validate: false) { workbook in
+            let sheet = try workbook.addWorksheet(named: "Sheet1")
+            for (row, text) in texts.enumerated() {
+                var text = text
+                try text.withUTF8 { try sheet.write(utf8: $0, row: row, column: 0) }
+                try sheet.write(text, row: row, column: 1)
+            }
+            let last = texts.count
+            expectXlsxError("写入工作簿失败（Sheet1!A\(last + 1)）：文本含有 NUL 字符（U+0000），XLSX 无法保存",
+                            code: .parameterValidation) {
+                var text = "a\u{0}b"
+                try text.withUTF8 { try sheet.write(utf8: $0, row: last, column: 0) }
+            }
+        }
+        let sheet = try #require(dump["Sheet1"])
+        for row in 1...texts.count {
+            #expect(sheet["A\(row)"]?.value == sheet["B\(row)"]?.value, "row \(row)")
+            #expect(sheet["A\(row)"]?.value == (texts[row - 1].isEmpty ? nil : .string(texts[row - 1])), "row \(row)")
+        }
+    }
+
     @Test func literalEscapeSequencesReadBackLiterally() throws {
         let texts = ["_x0041_", "x_x005F_y", "_x0041_x0042_", "价格_x00A5_元"]
         let (dump, url) = try roundTrip(validate: false) { workbook in
