@@ -26,14 +26,23 @@ struct LongTableReader {
     /// the submission, the unit and subtotal rows are detail for `--previous`.
     static let totalLevels: Set<String> = ["合计", "total", "总计"]
 
+    /// Each column name's role, hashed as bytes (every file's first row is asked).
+    private static let roles: [KeyBytes: Role] = {
+        var roles: [KeyBytes: Role] = [:]
+        for (role, names) in columnNames {
+            for name in names { roles[KeyBytes(name)] = role }
+        }
+        return roles
+    }()
+
     /// The column of each role when the record is a long-table header.
     static func header(_ record: CSVRecord) -> [Role: Int]? {
         var columns: [Role: Int] = [:]
         for (column, field) in record.fields.enumerated() {
-            let key = LabelKey.key(field).lowercased()
-            for role in Role.allCases where columns[role] == nil && columnNames[role]!.contains(key) {
-                columns[role] = column
-            }
+            // Every name is ASCII lowercase or Chinese: only ASCII capitals need folding.
+            var key = LabelKey.key(field)
+            if key.utf8.contains(where: { $0 &- UInt8(ascii: "A") < 26 }) { key = key.lowercased() }
+            if let role = roles[KeyBytes(key)], columns[role] == nil { columns[role] = column }
         }
         let required: [Role] = [.unit, .year, .code, .value]
         return required.allSatisfy { columns[$0] != nil } ? columns : nil
