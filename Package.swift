@@ -85,6 +85,6 @@ let package = Package(
         .testTarget(name: "WorkbookRenderingTests", dependencies: [
             "WorkbookRendering", "ReportEngine", "ReportSpec", "Submissions", "ExactArithmetic", "Progress", "TestSupport",
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["NianbaoCLI", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["NianbaoCLI", "TestSupport"], exclude: ["Golden"]),
     ]
 )
