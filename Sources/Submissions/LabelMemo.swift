@@ -37,22 +37,31 @@ final class LabelMemo {
     private var shapes: [Int: RowShape] = [:]
     private var signature: [UInt8] = []
 
-    private struct RowQuery: Hashable {
+    private struct RowQuery: RememberedKey {
         let joined: KeyBytes
         let preferred: Int
+
+        var byteCount: Int { joined.byteCount }
     }
 
-    /// Entries kept per kind, so that a file of endless distinct texts cannot grow the memo without bound.
+    /// Entries kept per kind, and the longest text kept (a label is a few dozen characters,
+    /// a row's signature a few hundred bytes), so that files of endless distinct or very long
+    /// texts cannot grow a thread's memo beyond some tens of megabytes; the rest is worked
+    /// out each time.
     static let capacity = 20_000
+    static let longestKey = 1_024
+    /// Row shapes: a layout has a hundred or so distinct rows, so a few thousand cover any folder.
+    static let shapeCapacity = 5_000
+    static let longestSignature = 1_024
 
     /// Answers by key: each worked out once, kept while there is room.
-    private struct Remembered<Key: Hashable, Value> {
+    private struct Remembered<Key: RememberedKey, Value> {
         private var values: [Key: Value] = [:]
 
         mutating func value(_ key: Key, workOut: () -> Value) -> Value {
             if let known = values[key] { return known }
             let value = workOut()
-            if values.count < LabelMemo.capacity { values[key] = value }
+            if values.count < LabelMemo.capacity, key.byteCount <= LabelMemo.longestKey { values[key] = value }
             return value
         }
     }
@@ -94,12 +103,15 @@ final class LabelMemo {
         if let known = shapes[hash], known.signature == signature { return known }
         let shape = RowShape(fields: record.fields[..<prefixEnd], numberFollows: prefixEnd < record.fields.count, memo: self)
         // A title or 填报单位 line names one unit: not worth a place.
-        if !shape.mayBeUnitLine, shapes.count < Self.capacity, shapes[hash] == nil {
+        if !shape.mayBeUnitLine, shapes.count < Self.shapeCapacity, signature.count <= Self.longestSignature, shapes[hash] == nil {
             shape.signature = signature
             shapes[hash] = shape
         }
         return shape
     }
+
+    /// The row shapes kept (for the tests of the bounds).
+    var shapesKept: Int { shapes.count }
 
     /// What a row's joined label key heads, if anything.
     func heading(_ joined: String) -> Heading {
@@ -150,4 +162,13 @@ final class LabelMemo {
 
     private static let tenThousandYuan = Array("万元".utf8)
     private static let yuan = Array("元".utf8)
+}
+
+/// A memo key that tells its size, so that long texts are not kept.
+private protocol RememberedKey: Hashable {
+    var byteCount: Int { get }
+}
+
+extension KeyBytes: RememberedKey {
+    var byteCount: Int { key.utf8.count }
 }

@@ -1,3 +1,4 @@
+import CSVReading
 import Foundation
 @testable import Submissions
 import TestSupport
@@ -41,6 +42,25 @@ struct RowShapeTests {
             var text = text
             #expect(!text.withUTF8 { RowShape.isPlainNumber(raw: $0) }, "“\(text)”")
         }
+    }
+
+    /// A thread's memo keeps a bounded number of shapes and none of a very long row, and a
+    /// shape not kept is worked out again the same way.
+    @Test func theMemoStaysBounded() throws {
+        let template = try Fixture.template()
+        let memo = LabelMemo(index: LabelIndex(template: template))
+        let long = String(repeating: "很长的说明文字", count: 100)
+        let first = memo.shape(of: CSVRecord(line: 1, fields: [long, "", "3"]))
+        let again = memo.shape(of: CSVRecord(line: 2, fields: [long, "", "4"]))
+        #expect(memo.shapesKept == 0 && first !== again)
+        #expect(first.labelCells.map(\.key) == again.labelCells.map(\.key) && first.hasFigures && again.hasFigures)
+        for row in 0..<(LabelMemo.shapeCapacity + 500) {
+            _ = memo.shape(of: CSVRecord(line: row + 3, fields: ["第\(row)行说明", "1"]))
+        }
+        #expect(memo.shapesKept == LabelMemo.shapeCapacity)
+        // Kept shapes are found again: the same object for a row that differs only in its figures.
+        let kept = memo.shape(of: CSVRecord(line: 1, fields: ["第7行说明", "1"]))
+        #expect(memo.shape(of: CSVRecord(line: 2, fields: ["第7行说明", "99"])) === kept)
     }
 
     /// Every form of the example and the fixtures, read as one folder (shapes remembered
