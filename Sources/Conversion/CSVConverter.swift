@@ -240,7 +240,7 @@ private struct Job {
         }
         textCells += 1
         guard sampled || isHeader else {
-            try sheet.write(utf8: bytes, row: row, column: column)
+            try sheet.write(validUTF8: bytes, row: row, column: column)
             return
         }
         let text = Self.string(bytes)

@@ -15,7 +15,7 @@ public final class Worksheet {
     private var linkCount = 0
     /// In constant-memory mode, the row libxlsxwriter is filling; rows above it are flushed.
     private var streamingRow = 0
-    /// A NUL-terminated copy of the text being written by `write(utf8:row:column:format:)`.
+    /// A NUL-terminated copy of the text being written by `write(validUTF8:row:column:format:)`.
     private var textBuffer: [CChar] = []
 
     init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_worksheet>, name: String) {
@@ -53,12 +53,14 @@ public final class Worksheet {
         }
     }
 
-    /// Writes text given as UTF-8 bytes (valid UTF-8, as the CSV reader delivers it);
-    /// otherwise as `write(_:row:column:format:)`. Plain text goes to libxlsxwriter from
-    /// a reused buffer, without a `String` made per cell.
+    /// Writes text given as UTF-8 bytes; otherwise as `write(_:row:column:format:)`. Plain
+    /// text goes to libxlsxwriter from a reused buffer, without a `String` made per cell.
+    ///
+    /// The bytes must be valid UTF-8, which is not checked again: only for this package's
+    /// CSV reader, which refuses anything else (hence `package`, not `public`).
     ///
     /// - Throws: as `write(_:row:column:format:)`.
-    public func write(utf8 bytes: UnsafeBufferPointer<UInt8>, row: Int, column: Int, format: CellFormat? = nil) throws(XlsxError) {
+    package func write(validUTF8 bytes: UnsafeBufferPointer<UInt8>, row: Int, column: Int, format: CellFormat? = nil) throws(XlsxError) {
         if workbook.handle != nil, row >= 0, row < ExcelLimits.rows, column >= 0, column < ExcelLimits.columns,
            !(workbook.options.constantMemory && row < streamingRow), Self.isPlain(bytes) {
             let f = try workbook.formatHandle(format, cellContext(row, column))

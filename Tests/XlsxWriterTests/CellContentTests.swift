@@ -38,14 +38,14 @@ import XlsxWriter
             let sheet = try workbook.addWorksheet(named: "Sheet1")
             for (row, text) in texts.enumerated() {
                 var text = text
-                try text.withUTF8 { try sheet.write(utf8: $0, row: row, column: 0) }
+                try text.withUTF8 { try sheet.write(validUTF8: $0, row: row, column: 0) }
                 try sheet.write(text, row: row, column: 1)
             }
             let last = texts.count
             expectXlsxError("写入工作簿失败（Sheet1!A\(last + 1)）：文本含有 NUL 字符（U+0000），XLSX 无法保存",
                             code: .parameterValidation) {
                 var text = "a\u{0}b"
-                try text.withUTF8 { try sheet.write(utf8: $0, row: last, column: 0) }
+                try text.withUTF8 { try sheet.write(validUTF8: $0, row: last, column: 0) }
             }
         }
         let sheet = try #require(dump["Sheet1"])
