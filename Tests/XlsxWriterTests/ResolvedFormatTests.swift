@@ -62,18 +62,7 @@ import TestSupport
         let second = try Workbook(path: Paths.uniqueTemporaryFile("second.xlsx").path)
         let foreign = try first.resolve(Self.label)
         let sheet = try second.addWorksheet(named: "Sheet1")
-        expectXlsxError("写入工作簿失败（Sheet1!A1）：该格式属于另一个工作簿", code: .parameterValidation) {
-            try sheet.write(1, row: 0, column: 0, format: foreign)
-        }
-        expectXlsxError("写入工作簿失败（Sheet1!B1）：该格式属于另一个工作簿", code: .parameterValidation) {
-            try sheet.write("x", row: 0, column: 1, format: foreign)
-        }
-        expectXlsxError("写入工作簿失败（Sheet1!C1）：该格式属于另一个工作簿", code: .parameterValidation) {
-            try sheet.writeFormula("=1", cachedValue: 1, row: 0, column: 2, format: foreign)
-        }
-        expectXlsxError("写入工作簿失败（Sheet1!D1）：该格式属于另一个工作簿", code: .parameterValidation) {
-            try sheet.writeBlank(row: 0, column: 3, format: foreign)
-        }
+        expectEveryWrite(on: sheet, with: foreign, toFail: "该格式属于另一个工作簿", code: .parameterValidation)
         try first.close()
         try second.close()
     }
@@ -98,20 +87,24 @@ import TestSupport
         }
         try workbook.close()
         // A format resolved before close is never used after it: every write checks first.
-        expectXlsxError("写入工作簿失败（Sheet1!A1）：工作簿已关闭，不能再写入", code: .workbookClosed) {
-            try sheet.write(1, row: 0, column: 0, format: format)
-        }
-        expectXlsxError("写入工作簿失败（Sheet1!B1）：工作簿已关闭，不能再写入", code: .workbookClosed) {
-            try sheet.write("x", row: 0, column: 1, format: format)
-        }
-        expectXlsxError("写入工作簿失败（Sheet1!C1）：工作簿已关闭，不能再写入", code: .workbookClosed) {
-            try sheet.writeFormula("=1", cachedValue: 1, row: 0, column: 2, format: format)
-        }
-        expectXlsxError("写入工作簿失败（Sheet1!D1）：工作簿已关闭，不能再写入", code: .workbookClosed) {
-            try sheet.writeBlank(row: 0, column: 3, format: format)
-        }
+        expectEveryWrite(on: sheet, with: format, toFail: "工作簿已关闭，不能再写入", code: .workbookClosed)
         expectXlsxError("写入工作簿失败（工作表“Sheet1”）：工作簿已关闭，不能再写入", code: .workbookClosed) {
             _ = try sheet.resolve(Self.figure)
         }
+    }
+}
+
+/// Expects every write that takes a resolved format — a number, text, a formula and a blank,
+/// in A1–D1 of `Sheet1` — to be refused with `reason`; a failure names the cell, so the write.
+private func expectEveryWrite(on sheet: Worksheet, with format: ResolvedFormat, toFail reason: String,
+                              code: XlsxError.Code, sourceLocation: SourceLocation = #_sourceLocation) {
+    let writes: [(cell: String, write: () throws -> Void)] = [
+        ("A1", { try sheet.write(1, row: 0, column: 0, format: format) }),
+        ("B1", { try sheet.write("x", row: 0, column: 1, format: format) }),
+        ("C1", { try sheet.writeFormula("=1", cachedValue: 1, row: 0, column: 2, format: format) }),
+        ("D1", { try sheet.writeBlank(row: 0, column: 3, format: format) }),
+    ]
+    for (cell, write) in writes {
+        expectXlsxError("写入工作簿失败（Sheet1!\(cell)）：\(reason)", code: code, sourceLocation: sourceLocation, write)
     }
 }
