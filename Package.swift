@@ -27,6 +27,8 @@ let package = Package(
         ),
         .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
         .target(name: "ExactArithmetic"),
+        // SHA-256 blocks through the x86 SHA extensions, for the CPUs that have them.
+        .target(name: "CSHA256"),
         .target(name: "Progress"),
         .target(name: "CSVReading"),
         .target(name: "Conversion", dependencies: ["CSVReading", "XlsxWriter", "Progress"]),
@@ -48,7 +50,7 @@ let package = Package(
         ),
         .target(
             name: "Submissions",
-            dependencies: ["CSVReading", "XlsxReading", "ReportSpec", "ExactArithmetic", "Findings", "Progress"]
+            dependencies: ["CSVReading", "XlsxReading", "ReportSpec", "ExactArithmetic", "Findings", "Progress", "CSHA256"]
         ),
         .target(
             name: "ReportEngine",
