@@ -5,8 +5,9 @@ import Foundation
 extension String {
     /// `trimmingCharacters(in:)` for sets of whitespace (and the byte order mark), without
     /// its cost in the common case: a text that starts and ends with printable ASCII or a
-    /// CJK ideograph, which no such set contains, is returned as it is.
-    func trimmingWhitespace(_ set: CharacterSet = .whitespaces) -> String {
+    /// CJK ideograph, which no such set contains, is returned as it is. The set is made
+    /// only when needed: making `CharacterSet.whitespaces` costs more than the check.
+    func trimmingWhitespace(_ set: @autoclosure () -> CharacterSet = .whitespaces) -> String {
         let utf8 = self.utf8
         guard let first = utf8.first, let last = utf8.last else { return self }
         if Self.isPlainEdge(first) {
@@ -20,7 +21,7 @@ extension String {
             }
             if Self.isPlainEdge(utf8[index]) { return self }
         }
-        return trimmingCharacters(in: set)
+        return trimmingCharacters(in: set())
     }
 
     /// Printable ASCII, or the lead byte of a scalar in U+4E00–U+9FFF (E4–E9).
