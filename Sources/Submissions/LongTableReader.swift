@@ -60,73 +60,85 @@ struct LongTableReader {
               let columns = Self.header(table.records[headerIndex]) else { return ([], []) }
         var submissions: [UnitSubmission] = []
         var byUnit: [String: Int] = [:]
-        var seen: [Int: Int] = [:]  // unit × figures + figure index → line
+        // Per unit, by figure index: the line where the figure was read.
+        var seen: [[Int?]] = []
         var normalisations: [String: [NumberText.Normalisation: Int]] = [:]
         let tableNames = Dictionary(uniqueKeysWithValues: template.tables.map { ($0.id, $0.name) })
+        // Worked out once per file, not per row: the roles' columns, each figure's table name.
+        let unitColumn = columns[.unit]!, yearColumn = columns[.year]!, codeColumn = columns[.code]!
+        let valueColumn = columns[.value]!, levelColumn = columns[.level]
+        let figureTableNames = template.figures.map { tableNames[$0.tableID] ?? $0.tableID }
+        // An export lists a unit's figures one after the other: the unit's cell text,
+        // key and index are remembered from the row before.
+        var previousUnit: (text: String, key: String, index: Int)?
 
         for record in table.records[(headerIndex + 1)...] {
             let fields = record.fields
             if fields.allSatisfy({ LabelKey.key($0).isEmpty }) { continue }
-            func field(_ role: Role) -> String {
-                let column = columns[role]!
-                return column < fields.count ? fields[column].trimmingWhitespace() : ""
+            func field(_ column: Int) -> String {
+                column < fields.count ? fields[column].trimmingWhitespace() : ""
             }
-            func location(_ role: Role) -> SourceLocation {
-                SourceLocation(file: file.displayName, line: record.line, column: columns[role]! + 1)
+            func location(_ column: Int) -> SourceLocation {
+                SourceLocation(file: file.displayName, line: record.line, column: column + 1)
             }
-            if let levelColumn = columns[.level] {
+            if let levelColumn {
                 let level = levelColumn < fields.count ? LabelKey.key(fields[levelColumn]).lowercased() : ""
                 if !Self.totalLevels.contains(level) { continue }
             }
-            let unit = LabelKey.key(field(.unit))
-            let code = Self.codeKey(field(.code))
+            let unitText = field(unitColumn)
+            let unit = unitText == previousUnit?.text ? previousUnit!.key : LabelKey.key(unitText)
+            let code = Self.codeKey(field(codeColumn))
             guard !unit.isEmpty, !code.isEmpty else {
                 let missing = unit.isEmpty ? "缺少单位名称" : "缺少指标代码"
-                fileFindings.append(Finding(code: .longRowInvalid, scope: .file, location: location(unit.isEmpty ? .unit : .code),
+                fileFindings.append(Finding(code: .longRowInvalid, scope: .file, location: location(unit.isEmpty ? unitColumn : codeColumn),
                                             parameters: [.init("line", String(record.line)), .init("reason", missing)]))
                 continue
             }
             let u: Int
-            if let existing = byUnit[unit] {
+            if let previousUnit, previousUnit.key == unit {
+                u = previousUnit.index
+            } else if let existing = byUnit[unit] {
                 u = existing
             } else {
                 u = submissions.count
                 byUnit[unit] = u
                 var submission = UnitSubmission(unit: unit, unitSource: .longTable, file: file, figureCount: template.figures.count)
-                if let year = Int(field(.year).filter(\.isNumber)), field(.year).contains(where: \.isNumber) {
-                    submission.statedYear = year
-                    submission.yearLocation = location(.year)
+                let year = field(yearColumn)
+                if let stated = Int(year.filter(\.isNumber)), year.contains(where: \.isNumber) {
+                    submission.statedYear = stated
+                    submission.yearLocation = location(yearColumn)
                 }
                 submissions.append(submission)
+                seen.append(Array(repeating: nil, count: template.figures.count))
             }
+            previousUnit = (unitText, unit, u)
             if let other = template.otherFormat, other.codes.contains(code), template.figure(code) == nil {
                 if submissions[u].formatGiveaway == nil {
-                    submissions[u].formatGiveaway = FormatGiveaway(format: other.format, text: code, location: location(.code))
+                    submissions[u].formatGiveaway = FormatGiveaway(format: other.format, text: code, location: location(codeColumn))
                 }
                 continue
             }
             guard let figure = template.figure(code) else {
                 let suggestion = closestCode(to: code).map { "（是否应为“\($0)”？）" } ?? ""
                 submissions[u].findings.append(Finding(
-                    code: .unknownCellCode, scope: .file, location: location(.code), cellCode: code,
+                    code: .unknownCellCode, scope: .file, location: location(codeColumn), cellCode: code,
                     parameters: [.init("cellCode", code), .init("format", template.format), .init("suggestion", suggestion)]))
                 continue
             }
-            let tableName = tableNames[figure.tableID] ?? figure.tableID
-            let seenKey = u * template.figures.count + figure.index
-            if let firstLine = seen[seenKey] {
+            let tableName = figureTableNames[figure.index]
+            if let firstLine = seen[u][figure.index] {
                 submissions[u].findings.append(Finding(
-                    code: .duplicateRow, scope: .file, location: location(.code), table: tableName,
+                    code: .duplicateRow, scope: .file, location: location(codeColumn), table: tableName,
                     rowLabel: figure.rowLabel, cellCode: code,
                     parameters: [.init("table", tableName), .init("row", "指标 \(code)"),
                                  .init("firstLine", String(firstLine))]))
                 continue
             }
-            seen[seenKey] = record.line
-            let valueLocation = location(.value)
+            seen[u][figure.index] = record.line
+            let valueLocation = location(valueColumn)
             // A cell code names its unit: a long table's amounts are in the template's unit
             // unless the value says otherwise.
-            let read = FigureReader.read(field(.value), figure: figure, tableName: tableName, location: valueLocation,
+            let read = FigureReader.read(field(valueColumn), figure: figure, tableName: tableName, location: valueLocation,
                                          headerUnit: figure.unit)
             submissions[u].values[figure.index] = read.value
             submissions[u].locations[figure.index] = valueLocation
