@@ -30,28 +30,37 @@ public enum NumberText {
     }
 
     /// The common cases without any work: ASCII digits with an optional sign, as typed
-    /// in nearly every cell (up to 18 digits, which always fit); an amount with one or two
-    /// decimals; an empty cell.
+    /// in nearly every cell (up to 18 digits, which always fit); an amount with decimals;
+    /// either followed by 元 or 万元 in a money cell; an empty cell.
     @inline(__always)
     private static func plainNumber(_ raw: String, kind: FigureKind) -> Outcome? {
         if raw.isEmpty { return .empty }
         var raw = raw
-        return raw.withUTF8 { bytes -> Outcome? in
-            guard let first = bytes.first, bytes.count <= 18 else { return nil }
-            if kind == .money, bytes.count >= 3 {
-                // Digits, a point, one or two digits (up to 17 digits, which always fit).
-                let point = bytes[bytes.count - 2] == UInt8(ascii: ".") ? bytes.count - 2
-                    : bytes[bytes.count - 3] == UInt8(ascii: ".") ? bytes.count - 3 : 0
-                if point > 0 {
-                    var significand: Int64 = 0
-                    for (index, byte) in bytes.enumerated() where index != point {
-                        let digit = byte &- UInt8(ascii: "0")
-                        guard digit < 10 else { return nil }
-                        significand = significand * 10 + Int64(digit)
-                    }
-                    return .value(ExactDecimal(significand: significand, scale: bytes.count - 1 - point),
-                                  unit: nil, normalisations: [])
+        return raw.withUTF8 { all -> Outcome? in
+            // A money unit right after the number: 元 is E5 85 83, 万 is E4 B8 87.
+            var unit: String?
+            var count = all.count
+            if kind == .money, count > 3, all[count - 3] == 0xE5, all[count - 2] == 0x85, all[count - 1] == 0x83 {
+                count -= 3
+                unit = "元"
+                if count > 3, all[count - 3] == 0xE4, all[count - 2] == 0xB8, all[count - 1] == 0x87 {
+                    count -= 3
+                    unit = "万元"
                 }
+            }
+            let bytes = UnsafeBufferPointer(rebasing: all[..<count])
+            guard let first = bytes.first, bytes.count <= 18 else { return nil }
+            if kind == .money, let point = bytes.firstIndex(of: UInt8(ascii: ".")) {
+                // Digits, a point, digits (up to 17 digits, which always fit).
+                guard point > 0, point < bytes.count - 1 else { return nil }
+                var significand: Int64 = 0
+                for (index, byte) in bytes.enumerated() where index != point {
+                    let digit = byte &- UInt8(ascii: "0")
+                    guard digit < 10 else { return nil }
+                    significand = significand * 10 + Int64(digit)
+                }
+                return .value(ExactDecimal(significand: significand, scale: bytes.count - 1 - point),
+                              unit: unit, normalisations: [])
             }
             let signed = first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
             var index = signed ? 1 : 0
@@ -64,7 +73,7 @@ public enum NumberText {
                 index += 1
             }
             let value = ExactDecimal(integer: first == UInt8(ascii: "-") ? -magnitude : magnitude)
-            return .value(value, unit: nil, normalisations: first == UInt8(ascii: "+") ? [.leadingPlus] : [])
+            return .value(value, unit: unit, normalisations: first == UInt8(ascii: "+") ? [.leadingPlus] : [])
         }
     }
 

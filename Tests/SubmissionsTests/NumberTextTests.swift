@@ -58,14 +58,16 @@ struct NumberTextTests {
     }
 }
 
-/// The shortcut for plain integers, amounts with cents and empty cells must give exactly
-/// what the general reading gives, scale included.
+/// The shortcut for plain integers, amounts with decimals, amounts followed by 元 or 万元
+/// and empty cells must give exactly what the general reading gives, scale included.
 struct NumberTextShortcutTests {
     @Test(arguments: [FigureKind.count, .signed, .money])
     func agreesWithTheGeneralReading(_ kind: FigureKind) {
-        let pieces = ["0", "1", "5", "9", ".", "-", "+", ",", " ", "元", "１", "e"]
+        let pieces = ["0", "1", "5", "9", ".", "-", "+", ",", " ", "元", "万元", "万", "件", "１", "e"]
         var generator = SplitMix64(seed: 1127)
-        var texts = ["", "0.5", "1.50", "291648.11", ".55", "12.", "1.2.3", "12.345", "-1.50", "+1.5", "00.10", "123456789012345.67"]
+        var texts = ["", "0.5", "1.50", "291648.11", ".55", "12.", "1.2.3", "12.345", "-1.50", "+1.5", "00.10", "123456789012345.67",
+                     "96200元", "88750.30元", "658.243715万元", "0元", "元", "万元", "万", ".5元", "12.元", "-5元", "+5元",
+                     "1,000元", "5万", "5 元", "１元", "5件", "12345678901234567万元", "1234567890123456789元", "1.2.3元"]
         for _ in 0..<20_000 {
             let count = Int.random(in: 1...9, using: &generator)
             texts.append((0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined())
