@@ -93,7 +93,7 @@ enum TextDecoding {
             if memchr(base + start, 0, length) != nil { return true }
             let sample = min(length, binarySampleSize)
             var controls = 0
-            for i in start..<(start + sample) where ASCII.isBinaryControl(base[i]) { controls += 1 }
+            for i in start..<(start + sample) { controls &+= ASCII.isBinaryControl(base[i]) ? 1 : 0 }
             return controls * 4 > sample
         }
     }
