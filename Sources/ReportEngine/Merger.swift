@@ -127,10 +127,9 @@ public struct Merger: Sendable {
                     parameters: [.init("fileYear", String(stated)), .init("year", String(year))]))
             }
             let values = submission.values
-            let locations = submission.locations
             let lastYear = previous?.unit(named: name)
             findings += checker.check(scope: .unit(name), subject: name, group: group, onRoster: roster != nil, overrides: overrides,
-                                      previous: lastYear, value: { values[$0] ?? .zero }, location: { locations[$0] })
+                                      previous: lastYear, value: { values[$0] ?? .zero }, location: submission.location(at:))
             if let lastYear, let copied = sameAsLastYear(submission, lastYear) { findings.append(copied) }
             byUnit[name] = counted.count
             counted.append((CountedUnit(name: name, group: group, code: code, submission: submission), order))

@@ -276,8 +276,9 @@ struct FormRecognizer {
                     }
                     continue
                 }
-                let location = SourceLocation(file: file.displayName, line: record.line(ofField: column), column: column + 1)
-                submission.locations[figure.index] = location
+                let line = record.line(ofField: column)
+                let location = SourceLocation(file: file.displayName, line: line, column: column + 1)
+                submission.setLocation(line: line, column: column + 1, at: figure.index)
                 let read = FigureReader.read(text, figure: figure, tableName: tableSpec.name, location: location,
                                              headerUnit: headerUnitColumns?[column])
                 submission.values[figure.index] = read.value

@@ -141,7 +141,7 @@ struct LongTableReader {
             let read = FigureReader.read(field(valueColumn), figure: figure, tableName: tableName, location: valueLocation,
                                          headerUnit: figure.unit)
             submissions[u].values[figure.index] = read.value
-            submissions[u].locations[figure.index] = valueLocation
+            submissions[u].setLocation(line: record.line, column: valueColumn + 1, at: figure.index)
             submissions[u].findings += read.findings
             if read.wasEmpty {
                 submissions[u].findings.append(Finding(

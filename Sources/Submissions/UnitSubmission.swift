@@ -69,8 +69,10 @@ public struct UnitSubmission: Sendable {
     public var file: SourceFile
     /// Figures by `FigureSpec.index`; `nil` where the file gave none (counted as 0).
     public var values: [ExactDecimal?]
-    /// Where each figure was read, by `FigureSpec.index`.
-    public var locations: [SourceLocation?]
+    /// Where each figure was read in `file`, by `FigureSpec.index`: line and column, 0 where
+    /// it was not read. Two numbers instead of a `SourceLocation` (a file name and two
+    /// optionals) per figure: at 10,000 units that is 16 MB instead of 110 MB.
+    private var positions: [(line: Int32, column: Int32)]
     /// The ids of the tables found in the file.
     public var tablesFound: Set<String>
     /// Problems found while reading this unit's figures.
@@ -83,7 +85,7 @@ public struct UnitSubmission: Sendable {
         self.unitSource = unitSource
         self.file = file
         self.values = Array(repeating: nil, count: figureCount)
-        self.locations = Array(repeating: nil, count: figureCount)
+        self.positions = Array(repeating: (0, 0), count: figureCount)
         self.tablesFound = []
         self.findings = []
     }
@@ -91,6 +93,18 @@ public struct UnitSubmission: Sendable {
     /// A figure, with a missing one counted as zero.
     public func value(at index: Int) -> ExactDecimal {
         values[index] ?? .zero
+    }
+
+    /// Where a figure was read; nil when the file did not give it.
+    public func location(at index: Int) -> SourceLocation? {
+        let position = positions[index]
+        guard position.line > 0 else { return nil }
+        return SourceLocation(file: file.displayName, line: Int(position.line), column: Int(position.column))
+    }
+
+    /// Records where a figure was read: a 1-based line and column of `file`.
+    public mutating func setLocation(line: Int, column: Int, at index: Int) {
+        positions[index] = (Int32(clamping: line), Int32(clamping: column))
     }
 }
 
