@@ -34,20 +34,40 @@ extension String {
     /// Whether the text's UTF-8 contains `bytes`: a plain byte search, without the Unicode
     /// work of `contains(_:)` (both sides are valid UTF-8, so a match is a match of text).
     func containsUTF8(_ bytes: [UInt8]) -> Bool {
+        utf8Offset(of: bytes) != nil
+    }
+
+    /// The UTF-8 offset where `bytes` first occur in the text, by plain byte search.
+    func utf8Offset(of bytes: [UInt8]) -> Int? {
         var text = self
         return text.withUTF8 { haystack in
-            guard let first = bytes.first, haystack.count >= bytes.count else { return bytes.isEmpty }
+            guard let first = bytes.first, haystack.count >= bytes.count else { return bytes.isEmpty ? 0 : nil }
             var start = 0
             while start <= haystack.count - bytes.count {
                 if haystack[start] == first {
                     var offset = 1
                     while offset < bytes.count, haystack[start + offset] == bytes[offset] { offset += 1 }
-                    if offset == bytes.count { return true }
+                    if offset == bytes.count { return start }
                 }
                 start += 1
             }
-            return false
+            return nil
         }
+    }
+
+    /// The text's first `count` UTF-8 bytes, which must end where a character ends.
+    func utf8Prefix(_ count: Int) -> String {
+        String(self[..<utf8.index(utf8.startIndex, offsetBy: count)])
+    }
+
+    /// `hasPrefix` as a byte comparison (both sides normalised label keys).
+    func hasUTF8Prefix(_ prefix: String) -> Bool {
+        utf8.starts(with: prefix.utf8)
+    }
+
+    /// `hasSuffix` as a byte comparison (both sides normalised label keys).
+    func hasUTF8Suffix(_ suffix: String) -> Bool {
+        utf8.count >= suffix.utf8.count && utf8.reversed().starts(with: suffix.utf8.reversed())
     }
 }
 

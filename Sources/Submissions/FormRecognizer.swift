@@ -141,66 +141,72 @@ struct FormRecognizer {
         }
 
         /// Title (`××2020年政府信息公开工作年度报告`) and `填报单位：××` lines.
-        /// `key` and `next` are the label keys of the row's first two cells.
+        /// `key` and `next` are the label keys of the row's first two cells. One or two
+        /// such lines in every file: compared as bytes (keys are normalised already).
         mutating func consumeUnitLine(_ key: String, next: String?, line: Int) -> Bool {
-            for prefix in ["填报单位", "报送单位", "单位名称"] where key.hasPrefix(prefix) {
-                var name = String(key.dropFirst(prefix.count))
+            for prefix in Self.unitLinePrefixes where key.hasUTF8Prefix(prefix) {
+                var name = String(key.utf8.dropFirst(prefix.utf8.count))!
                 if name.isEmpty, let next { name = next }
                 name = Self.cleanUnitName(name)
                 if !name.isEmpty, unitFromLine == nil { unitFromLine = (name, line) }
                 return true
             }
-            if key.hasPrefix("填报年度") || key.hasPrefix("报告年度") {
-                if let year = Self.year(in: key + (next ?? "")), submission.statedYear == nil {
+            if key.hasUTF8Prefix("填报年度") || key.hasUTF8Prefix("报告年度") {
+                if let (year, _) = Self.year(in: key + (next ?? "")), submission.statedYear == nil {
                     submission.statedYear = year
                     submission.yearLocation = SourceLocation(file: file.displayName, line: line, column: 1)
                 }
                 return true
             }
-            if key.contains("政府信息公开工作年度报告") {
-                if let year = Self.year(in: key) {
+            if key.containsUTF8(Self.titleMarker) {
+                if let (year, offset) = Self.year(in: key) {
                     if submission.statedYear == nil {
                         submission.statedYear = year
                         submission.yearLocation = SourceLocation(file: file.displayName, line: line, column: 1)
                     }
-                    if let range = key.range(of: String(year)) {
-                        let name = Self.cleanUnitName(String(key[..<range.lowerBound]))
-                        if !name.isEmpty, unitFromTitle == nil { unitFromTitle = (name, line) }
-                    }
+                    // The unit is what stands before the year.
+                    let name = Self.cleanUnitName(key.utf8Prefix(offset))
+                    if !name.isEmpty, unitFromTitle == nil { unitFromTitle = (name, line) }
                 }
                 return true
             }
             return false
         }
 
+        static let unitLinePrefixes = ["填报单位", "报送单位", "单位名称"]
+        static let titleMarker = Array("政府信息公开工作年度报告".utf8)
+
         /// The unit's name without what often follows it on the same line (`（盖章）`,
         /// `填报日期：…`, `联系人：…`) or precedes the year in a title (`关于`).
         static func cleanUnitName(_ name: String) -> String {
-            var result = Substring(name)
-            for marker in Self.unitNameMarkers where String(result).containsUTF8(marker.bytes) {
-                if let range = result.range(of: marker.text) { result = result[..<range.lowerBound] }
+            var result = name
+            for marker in Self.unitNameMarkers {
+                if let offset = result.utf8Offset(of: marker) { result = result.utf8Prefix(offset) }
             }
-            for suffix in ["(盖章)", "(公章)", "盖章", "关于"] where result.hasSuffix(suffix) {
-                result = result.dropLast(suffix.count)
+            for suffix in ["(盖章)", "(公章)", "盖章", "关于"] where result.hasUTF8Suffix(suffix) {
+                result = String(result.utf8.dropLast(suffix.utf8.count))!
             }
-            return String(result)
+            return result
         }
 
         static let unitNameMarkers = ["填报日期", "填报时间", "报送日期", "日期", "联系人", "联系电话", "电话", "负责人", "填报人", "审核人"]
-            .map { (text: $0, bytes: Array($0.utf8)) }
+            .map { Array($0.utf8) }
 
-        /// The first plausible report year (2000–2099) in a text.
-        static func year(in text: String) -> Int? {
-            let characters = Array(text)
-            guard characters.count >= 4 else { return nil }
-            for start in 0...(characters.count - 4) {
-                let slice = characters[start..<(start + 4)]
-                guard slice.allSatisfy({ $0.isASCII && $0.isNumber }), slice.first == "2", slice.dropFirst().first == "0" else { continue }
-                if start > 0, characters[start - 1].isASCII, characters[start - 1].isNumber { continue }
-                if start + 4 < characters.count, characters[start + 4].isASCII, characters[start + 4].isNumber { continue }
-                return Int(String(slice))
+        /// The first plausible report year (2000–2099) in a text: four ASCII digits that no
+        /// other digit touches, and the UTF-8 offset where they start.
+        static func year(in text: String) -> (year: Int, offset: Int)? {
+            var text = text
+            return text.withUTF8 { bytes -> (Int, Int)? in
+                func isDigit(_ index: Int) -> Bool { bytes[index] &- UInt8(ascii: "0") < 10 }
+                guard bytes.count >= 4 else { return nil }
+                for start in 0...(bytes.count - 4)
+                where bytes[start] == UInt8(ascii: "2") && bytes[start + 1] == UInt8(ascii: "0") && isDigit(start + 2) && isDigit(start + 3) {
+                    if start > 0, isDigit(start - 1) { continue }
+                    if start + 4 < bytes.count, isDigit(start + 4) { continue }
+                    return (2000 + Int(bytes[start + 2] - UInt8(ascii: "0")) * 10 + Int(bytes[start + 3] - UInt8(ascii: "0")), start)
+                }
+                return nil
             }
-            return nil
         }
 
         /// A row of column headers (every cell a header text of one table): remembers
