@@ -288,7 +288,7 @@ struct FormRecognizer {
                 let read = FigureReader.read(text, figure: figure, tableName: tableSpec.name, location: location,
                                              headerUnit: headerUnitColumns?[column])
                 submission.values[figure.index] = read.value
-                submission.findings += read.findings
+                if !read.findings.isEmpty { submission.findings += read.findings }
                 for normalisation in read.normalisations { normalisations[normalisation, default: 0] += 1 }
                 if read.wasEmpty { emptyColumns.append((figure.columnLabel, column, figure.code)) }
             }

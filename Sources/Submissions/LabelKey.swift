@@ -10,7 +10,9 @@ public enum LabelKey {
     /// The base key: NFKC (full-width → half-width), then whitespace, quotes, colons
     /// and joiners removed.
     public static func key(_ text: String) -> String {
-        stableKey(text) ?? generalKey(text)
+        // Most cells of a form are empty (the columns past each table's last).
+        if text.isEmpty { return text }
+        return stableKey(text) ?? generalKey(text)
     }
 
     /// The key worked out with Foundation's NFKC, for any text (and as the reference the

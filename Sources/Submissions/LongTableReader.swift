@@ -37,6 +37,9 @@ struct LongTableReader {
 
     /// The column of each role when the record is a long-table header.
     static func header(_ record: CSVRecord) -> [Role: Int]? {
+        // Four roles are required, so four cells with text: a form's first row (its
+        // title) is passed over without working out any key.
+        guard record.fields.lazy.filter({ !$0.isEmpty }).count >= 4 else { return nil }
         var columns: [Role: Int] = [:]
         for (column, field) in record.fields.enumerated() {
             // Every name is ASCII lowercase or Chinese: only ASCII capitals need folding.
