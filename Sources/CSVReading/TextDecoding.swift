@@ -92,8 +92,22 @@ enum TextDecoding {
             guard length > 0, let base = buffer.baseAddress else { return false }
             if memchr(base + start, 0, length) != nil { return true }
             let sample = min(length, binarySampleSize)
+            let end = start + sample
             var controls = 0
-            for i in start..<(start + sample) { controls &+= ASCII.isBinaryControl(base[i]) ? 1 : 0 }
+            var index = start
+            // Eight bytes at a time: a word with no byte below space and none equal to DEL
+            // holds no control (these tests never miss one), so only other words are counted.
+            while index + 8 <= end {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                let delete = word ^ 0x7F7F_7F7F_7F7F_7F7F
+                let isDelete = (delete &- 0x0101_0101_0101_0101) & ~delete & 0x8080_8080_8080_8080
+                if belowSpace | isDelete != 0 {
+                    for i in index..<(index + 8) { controls &+= ASCII.isBinaryControl(base[i]) ? 1 : 0 }
+                }
+                index += 8
+            }
+            for i in index..<end { controls &+= ASCII.isBinaryControl(base[i]) ? 1 : 0 }
             return controls * 4 > sample
         }
     }
