@@ -1,5 +1,7 @@
+import Dispatch
 import ExactArithmetic
 import Findings
+import Foundation
 import Progress
 import ReportSpec
 import Submissions
@@ -75,6 +77,9 @@ public struct Merger: Sendable {
         var byUnit: [String: Int] = [:]  // roster name (or own name) → index in counted
         var accounted = Set<String>()     // units that submitted, counted or not
         let checker = RuleChecker(template: template)
+        // Each counted unit's rule checks, run after this loop on every core; their findings
+        // go where the loop would have put them (before position `at` of `findings`).
+        var unitChecks: [(at: Int, name: String, group: String, submission: UnitSubmission)] = []
         progress?.begin(.checkingUnits, total: read.submissions.count)
 
         for (position, submission) in read.submissions.enumerated() {
@@ -126,14 +131,14 @@ public struct Merger: Sendable {
                     code: .yearMismatch, scope: .unit(name), subject: name, location: submission.yearLocation,
                     parameters: [.init("fileYear", String(stated)), .init("year", String(year))]))
             }
-            let values = submission.values
-            let lastYear = previous?.unit(named: name)
-            findings += checker.check(scope: .unit(name), subject: name, group: group, onRoster: roster != nil, overrides: overrides,
-                                      previous: lastYear, value: { values[$0] ?? .zero }, location: submission.location(at:))
-            if let lastYear, let copied = sameAsLastYear(submission, lastYear) { findings.append(copied) }
+            unitChecks.append((findings.count, name, group, submission))
+            if let lastYear = previous?.unit(named: name), let copied = sameAsLastYear(submission, lastYear) {
+                findings.append(copied)
+            }
             byUnit[name] = counted.count
             counted.append((CountedUnit(name: name, group: group, code: code, submission: submission), order))
         }
+        findings = insertingRuleChecks(unitChecks, into: findings, checker: checker, onRoster: roster != nil)
 
         let units = counted.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element.unit)
         if let roster {
@@ -178,6 +183,37 @@ public struct Merger: Sendable {
         return MergeReport(template: template, year: year, district: district, roster: roster, units: units,
                            groups: groups, total: total, files: read.files, findings: findings.sortedForDisplay(),
                            excluded: excluded)
+    }
+
+    /// Checks the rules on each counted unit, on every core, and returns `findings` with
+    /// each unit's rule findings inserted at its position: the same findings in the same
+    /// order as checking each unit in turn.
+    private func insertingRuleChecks(_ checks: [(at: Int, name: String, group: String, submission: UnitSubmission)],
+                                     into findings: [Finding], checker: RuleChecker, onRoster: Bool) -> [Finding] {
+        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<[Finding]>.allocate(capacity: checks.count)
+        results.initialize(repeating: [])
+        defer { results.deinitialize(); results.deallocate() }
+        // Each slot is written by exactly one worker and read after all have finished.
+        let workers = min(checks.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: checks.count, by: workers) {
+                let (_, name, group, submission) = checks[index]
+                let values = submission.values
+                results[index] = checker.check(
+                    scope: .unit(name), subject: name, group: group, onRoster: onRoster, overrides: overrides,
+                    previous: previous?.unit(named: name), value: { values[$0] ?? .zero }, location: submission.location(at:))
+            }
+        }
+        var merged: [Finding] = []
+        merged.reserveCapacity(findings.count + results.reduce(0) { $0 + $1.count })
+        var next = 0
+        for (index, check) in checks.enumerated() {
+            merged += findings[next..<check.at]
+            merged += results[index]
+            next = check.at
+        }
+        merged += findings[next...]
+        return merged
     }
 
     /// The copy-paste failure: every figure equal to last year's (and not all zero).
