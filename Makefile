@@ -80,7 +80,8 @@ fuzz:
 
 # Release build against the C floor (libxlsxwriter directly) and Python XlsxWriter, on
 # seeded inputs under .build-bench/ (BENCH_QUICK=1 for a fast look, BENCH_RUNS=N runs).
-bench:
+# Installs what is missing first, with the Python readers the outputs are checked with.
+bench: test-deps
 	@Benchmarks/bench.sh
 
 clean:

@@ -34,9 +34,11 @@ mkdir -p "$DATA" "$OUTDIR"
 echo "== build (release)" >&2
 swift build -c release --product nianbao --scratch-path "$SCRATCH" >&2
 NIANBAO=$SCRATCH/release/nianbao
-cc -O2 -o "$SCRATCH/floor" Benchmarks/floor.c $(pkg-config --cflags --libs xlsxwriter)
+# Any C compiler: cc where there is one, else the clang that comes with Swift.
+CC=${CC:-$(command -v cc || command -v clang)}
+"$CC" -O2 -o "$SCRATCH/floor" Benchmarks/floor.c $(pkg-config --cflags --libs xlsxwriter)
 FLOOR=$SCRATCH/floor
-cc -O2 -o "$SCRATCH/detail_floor" Benchmarks/detail_floor.c $(pkg-config --cflags --libs xlsxwriter)
+"$CC" -O2 -o "$SCRATCH/detail_floor" Benchmarks/detail_floor.c $(pkg-config --cflags --libs xlsxwriter)
 python3 -c 'import xlsxwriter' 2>/dev/null || python3 -m pip install XlsxWriter >&2 \
   || python3 -m pip install --break-system-packages XlsxWriter >&2
 python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install openpyxl >&2 \
