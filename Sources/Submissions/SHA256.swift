@@ -20,7 +20,7 @@ enum SHA256 {
     ]
 
     /// The digest as lowercase hex. `accelerated: false` forces the portable code (tests
-    /// compare the two).
+    /// compare the two); the extensions are used only where the CPU has them.
     static func hexDigest(_ bytes: [UInt8], accelerated: Bool = hasSHAExtensions) -> String {
         var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
             (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
@@ -31,7 +31,7 @@ enum SHA256 {
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        if accelerated {
+        if accelerated && hasSHAExtensions {
             withUnsafeMutableBytes(of: &h) { state in
                 let words = state.baseAddress!.assumingMemoryBound(to: UInt32.self)
                 bytes.withUnsafeBufferPointer { csha256_compress_blocks(words, $0.baseAddress, whole / 64) }
