@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// SHA-256's 64 round constants K0…K63, for the portable code as well.
+const uint32_t *csha256_round_constants(void);
+
 /// 1 when this CPU has the x86 SHA extensions (and SSSE3, SSE4.1), so that
 /// `csha256_compress_blocks` can be used; 0 otherwise (other CPUs, other architectures).
 int csha256_has_sha_extensions(void);
