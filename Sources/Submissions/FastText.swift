@@ -82,21 +82,23 @@ extension String {
     }
 }
 
-/// A label key hashed and compared as UTF-8 bytes. Keys are NFKC-normalised already, so
-/// equal bytes mean equal text, and the Unicode work of `String`'s own hashing (which
-/// normalises every non-ASCII string it hashes) is not needed.
-struct KeyBytes: Hashable {
-    let key: String
+/// A text hashed and compared as UTF-8 bytes: a label key (NFKC-normalised already, so
+/// equal bytes mean equal text), or a file path (whose bytes are what names a file: two
+/// names that differ only in Unicode normalisation are two files). Either way the Unicode
+/// work of `String`'s own hashing, which normalises every non-ASCII string it hashes, is
+/// not needed.
+public struct KeyBytes: Hashable, Sendable {
+    public let key: String
 
-    init(_ key: String) {
+    public init(_ key: String) {
         self.key = key
     }
 
-    static func == (lhs: KeyBytes, rhs: KeyBytes) -> Bool {
+    public static func == (lhs: KeyBytes, rhs: KeyBytes) -> Bool {
         lhs.key.hasSameUTF8(as: rhs.key)
     }
 
-    func hash(into hasher: inout Hasher) {
+    public func hash(into hasher: inout Hasher) {
         var key = key
         key.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }

@@ -107,14 +107,16 @@ public struct SubmissionReader: Sendable {
                         parameters: [.init("reason", "\(display): 这是 Excel/WPS 工作簿，目前只读取 CSV；请在 Excel 或 WPS 中另存为“CSV UTF-8”或“CSV（逗号分隔）”后重新提交。")]))
                 }
             }
-            files += found.sorted { $0.1 < $1.1 }
+            files += found.sorted { $0.1.utf8.lexicographicallyPrecedes($1.1.utf8) }
         }
         return files
     }
 
     /// The regular files in a folder and its subfolders, hidden ones (`.name`) left out;
-    /// symbolic links to files count, links to folders are not followed. Sorted, so that
-    /// nothing depends on the order the file system lists a folder in.
+    /// symbolic links to files count, links to folders are not followed. Sorted by their
+    /// bytes, so that nothing depends on the order the file system lists a folder in — not
+    /// even for two names that differ only in Unicode normalisation, which are two files
+    /// but equal as `String`s.
     static func regularFiles(under folder: String) -> [String] {
         guard let directory = opendir(folder) else { return [] }
         defer { closedir(directory) }
@@ -136,7 +138,7 @@ public struct SubmissionReader: Sendable {
                 if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG { files.append(path) }
             }
         }
-        return files.sorted()
+        return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// Reads one file's bytes already in memory, exactly as `read(inputs:)` reads a file

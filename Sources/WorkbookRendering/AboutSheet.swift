@@ -13,12 +13,13 @@ struct AboutSheet {
     /// The row of the first file in the file list.
     func firstFileRow() -> Int { 2 + facts().count + 3 }
 
-    /// The row of each file (by path) in the file list.
-    func fileRows() -> [String: Int] {
+    /// The row of each file (by path, as bytes) in the file list.
+    func fileRows() -> [KeyBytes: Int] {
         let first = firstFileRow()
-        var rows: [String: Int] = [:]
-        for offset in report.files.indices where rows[report.files[offset].path] == nil {
-            rows[report.files[offset].path] = first + offset
+        var rows: [KeyBytes: Int] = [:]
+        rows.reserveCapacity(report.files.count)
+        for offset in report.files.indices where rows[KeyBytes(report.files[offset].path)] == nil {
+            rows[KeyBytes(report.files[offset].path)] = first + offset
         }
         return rows
     }
@@ -67,18 +68,19 @@ struct AboutSheet {
         row += 1
         precondition(row == firstFileRow(), "说明 layout drifted from fileRows()")
         // The units each file holds, gathered once (a long table holds many).
-        var unitsByFile: [String: [String]] = [:]
+        var unitsByFile: [KeyBytes: [String]] = [:]
+        unitsByFile.reserveCapacity(report.files.count)
         for unit in report.units.indices {
-            unitsByFile[report.units[unit].submission.file.path, default: []].append(report.units[unit].name)
+            unitsByFile[KeyBytes(report.units[unit].submission.file.path), default: []].append(report.units[unit].name)
         }
         for (submission, reason) in report.excluded {
-            unitsByFile[submission.file.path, default: []].append("\(submission.unit)（未计入：\(reason)）")
+            unitsByFile[KeyBytes(submission.file.path), default: []].append("\(submission.unit)（未计入：\(reason)）")
         }
         // One row per file, up to ten thousand: resolve the format and the sheet's marks once.
         let marks = targets.marks(on: Self.sheetName)
         let text = try sheet.resolve(Styles.text)
         for file in report.files {
-            let units = unitsByFile[file.path] ?? []
+            let units = unitsByFile[KeyBytes(file.path)] ?? []
             let normalisations = NumberText.Normalisation.allCases.compactMap { kind in
                 file.normalisations[kind].map { "\(kind.rawValue) \($0) 处" }
             }

@@ -1,6 +1,7 @@
 import Findings
 import ReportEngine
 import ReportSpec
+import Submissions
 import XlsxWriter
 
 /// A cell of the workbook.
@@ -44,10 +45,10 @@ struct FindingTargets {
     /// Positions of figures on a unit sheet (the same official layout as 汇总).
     let unitSheetPositions: [Int: (row: Int, column: Int)]
     /// File path → its row on 说明.
-    let aboutFileRows: [String: Int]
+    let aboutFileRows: [KeyBytes: Int]
 
     /// 说明 rows by the name files are shown with in findings.
-    private let aboutRowsByDisplayName: [String: Int]
+    private let aboutRowsByDisplayName: [KeyBytes: Int]
     /// Counted units by name, and groups by name: their index.
     private let unitIndex: [String: Int]
     private let groupIndex: [String: Int]
@@ -58,7 +59,7 @@ struct FindingTargets {
 
     init(report: MergeReport, detail: DetailLayout, groupPositions: GroupSheet.Positions,
          summaryPositions: [Int: (row: Int, column: Int)], unitSheets: [String: String],
-         unitSheetPositions: [Int: (row: Int, column: Int)], aboutFileRows: [String: Int]) {
+         unitSheetPositions: [Int: (row: Int, column: Int)], aboutFileRows: [KeyBytes: Int]) {
         self.report = report
         self.detail = detail
         self.groupPositions = groupPositions
@@ -68,9 +69,10 @@ struct FindingTargets {
         self.aboutFileRows = aboutFileRows
         // By index rather than `for file in`/`enumerated()`, which copy every SourceFile and
         // CountedUnit (ten thousand of each in a city's merge).
-        var rows: [String: Int] = [:]
-        for file in report.files.indices where rows[report.files[file].displayName] == nil {
-            rows[report.files[file].displayName] = aboutFileRows[report.files[file].path]
+        var rows: [KeyBytes: Int] = [:]
+        rows.reserveCapacity(report.files.count)
+        for file in report.files.indices where rows[KeyBytes(report.files[file].displayName)] == nil {
+            rows[KeyBytes(report.files[file].displayName)] = aboutFileRows[KeyBytes(report.files[file].path)]
         }
         aboutRowsByDisplayName = rows
         unitIndex = Dictionary(report.units.indices.map { (report.units[$0].name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -147,7 +149,7 @@ struct FindingTargets {
     }
 
     private func fileTarget(_ finding: Finding) -> CellTarget? {
-        guard let file = finding.location?.file, let row = aboutRowsByDisplayName[file] else { return nil }
+        guard let file = finding.location?.file, let row = aboutRowsByDisplayName[KeyBytes(file)] else { return nil }
         return CellTarget(sheet: AboutSheet.sheetName, row: row, column: 0)
     }
 }
