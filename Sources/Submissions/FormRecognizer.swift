@@ -158,7 +158,7 @@ struct FormRecognizer {
                 }
                 return true
             }
-            if key.containsUTF8(Self.titleMarker) {
+            if key.containsUTF8(RowShape.titleMarker) {
                 if let (year, offset) = Self.year(in: key) {
                     if submission.statedYear == nil {
                         submission.statedYear = year
@@ -174,7 +174,6 @@ struct FormRecognizer {
         }
 
         static let unitLinePrefixes = ["填报单位", "报送单位", "单位名称"]
-        static let titleMarker = Array("政府信息公开工作年度报告".utf8)
 
         /// The unit's name without what often follows it on the same line (`（盖章）`,
         /// `填报日期：…`, `联系人：…`) or precedes the year in a title (`关于`).
