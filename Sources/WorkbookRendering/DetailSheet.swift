@@ -88,66 +88,55 @@ struct DetailSheet {
         return layout
     }
 
+    /// Writes the sheet row by row, top to bottom, so that it can stream (see
+    /// `Workbook.addWorksheet(named:streaming:)`): units group by group, each group's
+    /// subtotal after its units, then the total and the units not counted.
     func write(to sheet: Worksheet, layout: DetailLayout, targets: FindingTargets, progress: ProgressCounter? = nil) throws {
-        let name = DetailLayout.sheetName
         let template = report.template
         let figures = template.figures
         let lastColumn = DetailLayout.firstFigureColumn + figures.count - 1
         try sheet.write("明细：各单位数据（每行一个单位，每列一个指标；小计、合计为公式）", row: 0, column: 0, format: Styles.sectionHeading)
-        let headers = ["序号", "单位", "分组", "文件"]
-        for (column, header) in headers.enumerated() {
-            try sheet.mergeRange(firstRow: 1, firstColumn: column, lastRow: 4, lastColumn: column, text: header, format: Styles.columnHeader)
-        }
-        for figure in figures {
-            let column = layout.column(ofFigure: figure.index)
-            let table = template.table(figure.tableID)
-            try sheet.write(table?.name ?? figure.tableID, row: 1, column: column, format: Styles.columnHeader)
-            try sheet.write(figure.rowLabel.isEmpty ? figure.columnPath.dropLast().joined(separator: "—") : figure.rowLabel,
-                            row: 2, column: column, format: Styles.columnHeader)
-            try sheet.write(figure.columnLabel, row: 3, column: column, format: Styles.columnHeader)
-            try sheet.write(figure.code, row: 4, column: column, format: Styles.columnHeader)
-        }
-        try sheet.setRowHeight(60, row: 2)
-        try sheet.setRowHeight(30, row: 3)
+        try writeHeader(sheet, layout: layout)
 
         // One row per unit and a cell per figure: two million cells for 10,000 units, so
         // formats are resolved once (FigureFormats) and marks looked up once per row.
-        let marks = targets.marks(on: name)
+        let marks = targets.marks(on: DetailLayout.sheetName)
         var figureFormats = FigureFormats(sheet: sheet, template: template)
         let text = try sheet.resolve(Styles.text)
         let units = report.units
-        for index in units.indices {
-            let row = layout.unitRows[index]
-            let rowMarks = marks.row(row)
-            try sheet.write(Double(index + 1), row: row, column: 0, format: text)
-            if let nameMark = rowMarks?[1] {
-                try sheet.write(units[index].name, row: row, column: 1, format: Styles.text.filled(nameMark.fill))
-                try sheet.comment(nameMark, row: row, column: 1)
-            } else {
-                try sheet.write(units[index].name, row: row, column: 1, format: text)
-            }
-            try sheet.write(units[index].group, row: row, column: 2, format: text)
-            // Once per row: reading through `units[index]` in the loop copies the submission per cell.
-            let submission = units[index].submission
-            try sheet.write(submission.file.displayName, row: row, column: 3, format: text)
-            for figure in figures.indices {
-                let value = submission.value(at: figure)
-                let column = layout.column(ofFigure: figure)
-                let mark = rowMarks?[column]
-                let format = if let mark {
-                    try sheet.resolve(Styles.figure(figures[figure], value: value, fill: mark.fill))
-                } else {
-                    try figureFormats.format(figure: figure, value: value)
-                }
-                try sheet.write(value.doubleValue, row: row, column: column, format: format)
-                try sheet.comment(mark, row: row, column: column)
-            }
-            progress?.advance()
-        }
         for (g, group) in report.groups.enumerated() {
-            guard let row = layout.groupSubtotalRows[g] else { continue }
-            try writeTotalRow(sheet, row: row, label: MergeReport.groupSubject(group.name), values: group.values,
-                              layout: layout, groups: [g])
+            for index in group.unitIndices {
+                let row = layout.unitRows[index]
+                let rowMarks = marks.row(row)
+                try sheet.write(Double(index + 1), row: row, column: 0, format: text)
+                if let nameMark = rowMarks?[1] {
+                    try sheet.write(units[index].name, row: row, column: 1, format: Styles.text.filled(nameMark.fill))
+                    try sheet.comment(nameMark, row: row, column: 1)
+                } else {
+                    try sheet.write(units[index].name, row: row, column: 1, format: text)
+                }
+                try sheet.write(units[index].group, row: row, column: 2, format: text)
+                // Once per row: reading through `units[index]` in the loop copies the submission per cell.
+                let submission = units[index].submission
+                try sheet.write(submission.file.displayName, row: row, column: 3, format: text)
+                for figure in figures.indices {
+                    let value = submission.value(at: figure)
+                    let column = layout.column(ofFigure: figure)
+                    let mark = rowMarks?[column]
+                    let format = if let mark {
+                        try sheet.resolve(Styles.figure(figures[figure], value: value, fill: mark.fill))
+                    } else {
+                        try figureFormats.format(figure: figure, value: value)
+                    }
+                    try sheet.write(value.doubleValue, row: row, column: column, format: format)
+                    try sheet.comment(mark, row: row, column: column)
+                }
+                progress?.advance()
+            }
+            if let row = layout.groupSubtotalRows[g] {
+                try writeTotalRow(sheet, row: row, label: MergeReport.groupSubject(group.name), values: group.values,
+                                  layout: layout, groups: [g])
+            }
         }
         try writeTotalRow(sheet, row: layout.totalRow, label: MergeReport.totalName, values: report.total,
                           layout: layout, groups: nil)
@@ -173,6 +162,40 @@ struct DetailSheet {
         try sheet.repeatRows(first: 1, last: 4)
         try sheet.setPaper(.a4)
         try sheet.setLandscape()
+    }
+
+    /// Rows 1–4: 序号, 单位, 分组 and 文件 each span the four rows; each figure's column
+    /// gives its table, row, column and code. Written row by row, the four spans merged once
+    /// the last row is written (`Worksheet.mergeWrittenRange`).
+    private func writeHeader(_ sheet: Worksheet, layout: DetailLayout) throws {
+        let template = report.template
+        let spanning = ["序号", "单位", "分组", "文件"]
+        let figureLabels: [(FigureSpec) -> String] = [
+            { template.table($0.tableID)?.name ?? $0.tableID },
+            { $0.rowLabel.isEmpty ? $0.columnPath.dropLast().joined(separator: "—") : $0.rowLabel },
+            { $0.columnLabel },
+            { $0.code },
+        ]
+        let heights: [Int: Double] = [2: 60, 3: 30]
+        for (offset, label) in figureLabels.enumerated() {
+            let row = 1 + offset
+            if let height = heights[row] { try sheet.setRowHeight(height, row: row) }
+            for (column, text) in spanning.enumerated() {
+                if offset == 0 {
+                    try sheet.write(text, row: row, column: column, format: Styles.columnHeader)
+                } else {
+                    try sheet.writeBlank(row: row, column: column, format: Styles.columnHeader)
+                }
+            }
+            for figure in template.figures {
+                try sheet.write(label(figure), row: row, column: layout.column(ofFigure: figure.index), format: Styles.columnHeader)
+            }
+        }
+        let lastRow = figureLabels.count
+        for (column, text) in spanning.enumerated() {
+            try sheet.mergeWrittenRange(firstRow: 1, firstColumn: column, lastRow: lastRow, lastColumn: column,
+                                        text: text, format: Styles.columnHeader)
+        }
     }
 
     private func writeTotalRow(_ sheet: Worksheet, row: Int, label: String, values: [ExactDecimal],

@@ -83,7 +83,9 @@ public struct WorkbookRenderer {
         // Sheet order: 汇总, 分组小计, 明细, one sheet per unit, 审核结果, 说明.
         let summarySheet = try workbook.addWorksheet(named: SummarySheet.sheetName)
         let groupSheet = try workbook.addWorksheet(named: GroupSheet.sheetName)
-        let detailSheet = try workbook.addWorksheet(named: DetailLayout.sheetName)
+        // 明细 holds nearly every cell of the workbook (two million for 10,000 units): it
+        // streams, written row by row without a tree of cells to build and free.
+        let detailSheet = try workbook.addWorksheet(named: DetailLayout.sheetName, streaming: true)
         var unitSheets: [(UnitSheet, Worksheet)] = []
         for unit in report.units {
             guard let name = unitSheetNames[unit.name] else { continue }

@@ -90,22 +90,35 @@ public final class Workbook {
     /// 1–31 characters, none of `[ ] : * ? / \`, no leading or trailing `'`, no control
     /// characters, not `History` (reserved by Excel), and unique ignoring case.
     ///
+    /// `streaming` writes this one sheet in constant-memory mode (see
+    /// `WorkbookOptions.constantMemory`) in a workbook that is not: its rows must come in
+    /// order, and it holds no tree of cells, so a sheet of millions of cells costs neither
+    /// the memory nor the time of building and freeing one. In a constant-memory workbook
+    /// every sheet streams.
+    ///
     /// - Throws: `XlsxError` `.workbookClosed`; `.sheetNameLengthExceeded`;
     ///   `.invalidSheetNameCharacter`; `.sheetNameStartEndApostrophe`;
     ///   `.sheetNameAlreadyUsed`; `.parameterValidation` (empty, control character,
     ///   `History`); `.creatingTmpfile` or `.memoryMallocFailed` when libxlsxwriter returns NULL.
-    public func addWorksheet(named name: String) throws(XlsxError) -> Worksheet {
+    public func addWorksheet(named name: String, streaming: Bool = false) throws(XlsxError) -> Worksheet {
         let context = XlsxError.Context(path: path, sheet: name)
         let workbook = try openHandle(context)
         if let (code, message) = SheetNameRules.problem(name, existing: worksheetNames) {
             throw XlsxError(code: code, message: message, context: context)
         }
         try XlsxError.check(name.withCString { workbook_validate_sheet_name(workbook, $0) }, context)
-        guard let sheet = name.withCString({ workbook_add_worksheet(workbook, $0) }) else {
-            throw XlsxError(code: options.constantMemory ? .creatingTmpfile : .memoryMallocFailed, context: context)
+        let streams = streaming || options.constantMemory
+        // libxlsxwriter decides per sheet: workbook_add_worksheet copies the option into the
+        // new sheet (src/workbook.c), and the packager and every write read the sheet's own
+        // copy. So the option is set for this one call.
+        workbook.pointee.options.constant_memory = streams ? 1 : 0
+        let sheet = name.withCString { workbook_add_worksheet(workbook, $0) }
+        workbook.pointee.options.constant_memory = options.constantMemory ? 1 : 0
+        guard let sheet else {
+            throw XlsxError(code: streams ? .creatingTmpfile : .memoryMallocFailed, context: context)
         }
         worksheetNames.append(name)
-        return Worksheet(workbook: self, handle: sheet, name: name)
+        return Worksheet(workbook: self, handle: sheet, name: name, isStreaming: streams)
     }
 
     /// Sets the document properties (File › Info); a later call replaces them all.

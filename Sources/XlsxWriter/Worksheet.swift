@@ -13,15 +13,19 @@ public final class Worksheet {
     /// Merged ranges so far, to refuse overlaps (Excel reports overlapping merges as damage).
     private var merges: [CellRange] = []
     private var linkCount = 0
-    /// In constant-memory mode, the row libxlsxwriter is filling; rows above it are flushed.
+    /// Whether the sheet is written in constant-memory mode: rows in order, each flushed to
+    /// a temporary file when a later one is written, strings inline.
+    public let isStreaming: Bool
+    /// On a streaming sheet, the row libxlsxwriter is filling; rows above it are flushed.
     private var streamingRow = 0
     /// A NUL-terminated copy of the text being written by `write(validUTF8:row:column:format:)`.
     private var textBuffer: [CChar] = []
 
-    init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_worksheet>, name: String) {
+    init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_worksheet>, name: String, isStreaming: Bool) {
         self.workbook = workbook
         self.handle = handle
         self.name = name
+        self.isStreaming = isStreaming
     }
 
     // MARK: - Cells
@@ -62,7 +66,7 @@ public final class Worksheet {
     /// - Throws: as `write(_:row:column:format:)`.
     package func write(validUTF8 bytes: UnsafeBufferPointer<UInt8>, row: Int, column: Int, format: CellFormat? = nil) throws(XlsxError) {
         if workbook.handle != nil, row >= 0, row < ExcelLimits.rows, column >= 0, column < ExcelLimits.columns,
-           !(workbook.options.constantMemory && row < streamingRow), Self.isPlain(bytes) {
+           !(isStreaming && row < streamingRow), Self.isPlain(bytes) {
             let f = try workbook.formatHandle(format, cellContext(row, column))
             if textBuffer.count <= bytes.count { textBuffer = Array(repeating: 0, count: max(bytes.count + 1, 2 * textBuffer.count)) }
             let result = textBuffer.withUnsafeMutableBufferPointer { buffer -> lxw_error in
@@ -152,7 +156,7 @@ public final class Worksheet {
     private func writeText(_ text: String, _ row: Int, _ column: Int, _ format: FormatLookup) throws(XlsxError) {
         // Fast path: nothing to check or escape, no context built unless something fails.
         if workbook.handle != nil, row >= 0, row < ExcelLimits.rows, column >= 0, column < ExcelLimits.columns,
-           !(workbook.options.constantMemory && row < streamingRow), Self.isPlain(text) {
+           !(isStreaming && row < streamingRow), Self.isPlain(text) {
             let f = try format()
             let result = text.withCString { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, f) }
             if result == LXW_NO_ERROR {
@@ -172,7 +176,7 @@ public final class Worksheet {
     @inline(__always)
     private func writeNumber(_ number: Double, _ row: Int, _ column: Int, _ format: FormatLookup) throws(XlsxError) {
         if workbook.handle != nil, row >= 0, row < ExcelLimits.rows, column >= 0, column < ExcelLimits.columns,
-           !(workbook.options.constantMemory && row < streamingRow), number.isFinite {
+           !(isStreaming && row < streamingRow), number.isFinite {
             let f = try format()
             if worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, f) == LXW_NO_ERROR {
                 advanceStreaming(to: row)
@@ -223,7 +227,8 @@ public final class Worksheet {
     /// range gets `format`, so borders show around the whole merged area (libxlsxwriter
     /// formats only the first cell reliably; STYLE.md §8).
     ///
-    /// In constant-memory mode, rows below the first are flushed as they are padded.
+    /// On a streaming sheet, rows below the first are flushed as they are padded; a range
+    /// spanning rows that also hold other cells takes `mergeWrittenRange`.
     ///
     /// - Throws: `XlsxError` `.workbookClosed`; `.worksheetIndexOutOfRange`;
     ///   `.parameterValidation` for a single cell, a reversed range, an overlap with an
@@ -232,9 +237,66 @@ public final class Worksheet {
                            text: String, format: CellFormat? = nil) throws(XlsxError) {
         let range = CellRange(firstRow: firstRow, firstColumn: firstColumn, lastRow: lastRow, lastColumn: lastColumn)
         let context = rangeContext(range)
-        let (r1, c1) = try position(firstRow, firstColumn, context)
-        let (r2, c2) = try position(lastRow, lastColumn, context)
-        if lastRow < firstRow || lastColumn < firstColumn {
+        let (r1, c1, r2, c2, f) = try merge(range, text: text, format: format, context) { () throws(XlsxError) in
+            try checkStreaming(firstRow, context)
+        }
+        // libxlsxwriter 1.1.4 pads the range with formatted blanks itself; pad again so the
+        // borders never depend on that. Not on a streaming sheet: the rows below are
+        // already written, and going back up would be refused.
+        guard let f else {
+            advanceStreaming(to: firstRow)
+            return
+        }
+        if isStreaming {
+            advanceStreaming(to: lastRow)
+            return
+        }
+        for r in r1...r2 {
+            for c in c1...c2 where !(r == r1 && c == c1) {
+                try XlsxError.check(worksheet_write_blank(handle, r, c, f), context)
+            }
+        }
+    }
+
+    /// Merges a rectangle whose cells are already written, on a streaming sheet: a header
+    /// whose merged labels span rows that hold other cells too, which `mergeRange` cannot
+    /// do there (it would flush those rows before their other cells are written). The
+    /// caller writes the range row by row — `text` in its first cell, blanks with `format`
+    /// in the others — and calls this while the sheet is at `lastRow`. On a sheet that is
+    /// not streaming it is `mergeRange`.
+    ///
+    /// libxlsxwriter records the range, then writes its first cell and pads the rest without
+    /// looking at the results (`worksheet_merge_range`, src/worksheet.c, 1.1.4): the writes
+    /// into flushed rows are refused and change nothing, those into `lastRow` write the same
+    /// blanks again.
+    ///
+    /// - Throws: as `mergeRange`; `.parameterValidation` on a streaming sheet that is not at
+    ///   `lastRow`.
+    public func mergeWrittenRange(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
+                                  text: String, format: CellFormat? = nil) throws(XlsxError) {
+        guard isStreaming else {
+            return try mergeRange(firstRow: firstRow, firstColumn: firstColumn, lastRow: lastRow,
+                                  lastColumn: lastColumn, text: text, format: format)
+        }
+        let range = CellRange(firstRow: firstRow, firstColumn: firstColumn, lastRow: lastRow, lastColumn: lastColumn)
+        let context = rangeContext(range)
+        _ = try merge(range, text: text, format: format, context) { () throws(XlsxError) in
+            guard lastRow == streamingRow else {
+                throw XlsxError(code: .parameterValidation,
+                                message: "合并已写出的区域须在写到其最后一行（第 \(lastRow + 1) 行）时进行，当前是第 \(streamingRow + 1) 行",
+                                context: context)
+            }
+        }
+    }
+
+    /// Checks a range to merge, then the caller's streaming condition, and has libxlsxwriter
+    /// merge it.
+    private func merge(_ range: CellRange, text: String, format: CellFormat?, _ context: XlsxError.Context,
+                       streamingCheck: () throws(XlsxError) -> Void)
+        throws(XlsxError) -> (lxw_row_t, lxw_col_t, lxw_row_t, lxw_col_t, UnsafeMutablePointer<lxw_format>?) {
+        let (r1, c1) = try position(range.firstRow, range.firstColumn, context)
+        let (r2, c2) = try position(range.lastRow, range.lastColumn, context)
+        if range.lastRow < range.firstRow || range.lastColumn < range.firstColumn {
             throw XlsxError(code: .parameterValidation, message: "合并区域的起止颠倒", context: context)
         }
         if range.isSingleCell {
@@ -244,27 +306,12 @@ public final class Worksheet {
             throw XlsxError(code: .parameterValidation,
                             message: "合并区域与已合并的 \(other.a1) 重叠", context: context)
         }
-        try checkStreaming(firstRow, context)
+        try streamingCheck()
         let escaped = try cellText(text, context)
         let f = try workbook.formatHandle(format, context)
         try XlsxError.check(escaped.withCString { worksheet_merge_range(handle, r1, c1, r2, c2, $0, f) }, context)
         merges.append(range)
-        // libxlsxwriter 1.1.4 pads the range with formatted blanks itself; pad again so the
-        // borders never depend on that. Not in constant-memory mode: the rows below are
-        // already written, and going back up would be refused.
-        guard let f else {
-            advanceStreaming(to: firstRow)
-            return
-        }
-        if workbook.options.constantMemory {
-            advanceStreaming(to: lastRow)
-            return
-        }
-        for r in r1...r2 {
-            for c in c1...c2 where !(r == r1 && c == c1) {
-                try XlsxError.check(worksheet_write_blank(handle, r, c, f), context)
-            }
-        }
+        return (r1, c1, r2, c2, f)
     }
 
     /// Adds a comment (a note) to a cell.
@@ -575,17 +622,17 @@ public final class Worksheet {
         return (try rowIndex(row, context), try columnIndex(column, context))
     }
 
-    /// In constant-memory mode libxlsxwriter refuses rows above the one it is filling
+    /// On a streaming sheet libxlsxwriter refuses rows above the one it is filling
     /// (`LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE`); say why instead.
     private func checkStreaming(_ row: Int, _ context: XlsxError.Context) throws(XlsxError) {
-        guard workbook.options.constantMemory, row < streamingRow else { return }
+        guard isStreaming, row < streamingRow else { return }
         throw XlsxError(code: .worksheetIndexOutOfRange,
                         message: "常量内存模式下第 \(streamingRow + 1) 行之前的行已写出，不能再写第 \(row + 1) 行",
                         context: context)
     }
 
     private func advanceStreaming(to row: Int) {
-        if workbook.options.constantMemory { streamingRow = max(streamingRow, row) }
+        if isStreaming { streamingRow = max(streamingRow, row) }
     }
 
     private func rowIndex(_ row: Int, _ context: XlsxError.Context) throws(XlsxError) -> lxw_row_t {

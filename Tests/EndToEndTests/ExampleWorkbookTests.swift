@@ -217,6 +217,39 @@ import TestSupport
         #expect(sheet.freezePanes == "C6")
     }
 
+    /// 明细 is written row by row (it streams): its four-row header keeps the spans of
+    /// 序号/单位/分组/文件 with borders on every cell, units come group by group with each
+    /// group's subtotal after them, then the total.
+    @Test func detailSheetLayout() throws {
+        let sheet = try #require(workbook["明细"])
+        for column in ["A", "B", "C", "D"] {
+            #expect(sheet.mergedRanges.contains("\(column)2:\(column)5"), "\(column)2:\(column)5")
+            for row in 2...5 {
+                #expect(sheet["\(column)\(row)"]?.border.isAll("thin") == true, "border of \(column)\(row)")
+            }
+        }
+        #expect(["A2", "B2", "C2", "D2"].map { sheet.text($0) } == ["序号", "单位", "分组", "文件"])
+        #expect(sheet.rowHeights["3"] == 60 && sheet.rowHeights["4"] == 30)
+        // Column A holds the units' numbers, then each group's subtotal, then 合计.
+        var groupsInOrder: [String] = []
+        var row = 6
+        while let group = sheet["C\(row)"]?.value.string {
+            if groupsInOrder.last != group {
+                #expect(!groupsInOrder.contains(group), "group \(group) comes back at row \(row)")
+                groupsInOrder.append(group)
+            }
+            if sheet["C\(row + 1)"]?.value.string != group {
+                #expect(sheet.text("A\(row + 1)") == "\(group)小计", "subtotal after row \(row)")
+                #expect(sheet.mergedRanges.contains("A\(row + 1):D\(row + 1)"))
+                row += 1
+            }
+            row += 1
+        }
+        #expect(groupsInOrder == ["区政府", "区直部门", "街道及园区"])
+        #expect(sheet.text("A\(row)") == "合计")
+        #expect(sheet["B6"]?.border.isAll("thin") == true)
+    }
+
     /// 审核结果 lists the deliberate mistake with a link to the cell, and 说明 every file read.
     @Test func findingsAndAboutSheets() throws {
         let findings = try #require(workbook["审核结果"])

@@ -191,4 +191,85 @@ import XlsxWriter
         #expect(sheet["A101"]?.value == .string("单位100"))
         #expect(sheet["B101"]?.value == .number(150))
     }
+
+    /// One streaming sheet in an ordinary workbook: its strings are inline and its rows must
+    /// come in order; the other sheets keep shared strings and take cells in any order.
+    @Test func oneStreamingSheetInAnOrdinaryWorkbook() throws {
+        let (dump, url) = try roundTrip { workbook in
+            let ordinary = try workbook.addWorksheet(named: "汇总")
+            let streaming = try workbook.addWorksheet(named: "明细", streaming: true)
+            let after = try workbook.addWorksheet(named: "说明")
+            #expect(!ordinary.isStreaming && streaming.isStreaming && !after.isStreaming)
+            for row in 0..<50 {
+                try streaming.write("单位\(row)", row: row, column: 0)
+                try streaming.write(Double(row), row: row, column: 1)
+            }
+            expectXlsxError("写入工作簿失败（'明细'!A3）：常量内存模式下第 50 行之前的行已写出，不能再写第 3 行",
+                            code: .worksheetIndexOutOfRange) {
+                try streaming.write("迟到", row: 2, column: 0)
+            }
+            for sheet in [ordinary, after] {
+                try sheet.write("下", row: 9, column: 0)
+                try sheet.write("上", row: 0, column: 0)
+            }
+        }
+        #expect(dump["明细"]?["A50"]?.value == .string("单位49"))
+        #expect(dump["明细"]?["B50"]?.value == .number(49))
+        #expect(dump["明细"]?["A3"]?.value == .string("单位2"))
+        for name in ["汇总", "说明"] {
+            #expect(dump[name]?["A1"]?.value == .string("上"))
+            #expect(dump[name]?["A10"]?.value == .string("下"))
+        }
+        let streamed = try packagePart(url, "xl/worksheets/sheet2.xml")
+        #expect(streamed.contains(#"<c r="A1" t="inlineStr"><is><t>单位0</t></is></c>"#))
+        let ordinarySheet = try packagePart(url, "xl/worksheets/sheet1.xml")
+        #expect(ordinarySheet.contains(#"t="s""#) && !ordinarySheet.contains("inlineStr"))
+        let shared = try packagePart(url, "xl/sharedStrings.xml")
+        #expect(shared.contains("<t>上</t>") && !shared.contains("单位0"))
+    }
+
+    /// A header whose labels span rows that hold other cells, on a streaming sheet: written
+    /// row by row, merged at the last row; every cell of each span keeps its border.
+    @Test(arguments: [false, true])
+    func mergeWrittenRangeSpansHeaderRows(streaming: Bool) throws {
+        let header = CellFormat(bold: true, border: .thin, horizontalAlignment: .center)
+        let (dump, _) = try roundTrip { workbook in
+            let sheet = try workbook.addWorksheet(named: "明细", streaming: streaming)
+            for row in 0...2 {
+                for column in 0...1 {
+                    if row == 0 {
+                        try sheet.write(["序号", "单位"][column], row: row, column: column, format: header)
+                    } else {
+                        try sheet.writeBlank(row: row, column: column, format: header)
+                    }
+                }
+                try sheet.write("第\(row + 1)行", row: row, column: 2, format: header)
+            }
+            if streaming {
+                expectXlsxError("写入工作簿失败（'明细'!A1:A2）：合并已写出的区域须在写到其最后一行（第 2 行）时进行，当前是第 3 行",
+                                code: .parameterValidation) {
+                    try sheet.mergeWrittenRange(firstRow: 0, firstColumn: 0, lastRow: 1, lastColumn: 0, text: "序号", format: header)
+                }
+            }
+            for column in 0...1 {
+                try sheet.mergeWrittenRange(firstRow: 0, firstColumn: column, lastRow: 2, lastColumn: column,
+                                            text: ["序号", "单位"][column], format: header)
+            }
+            expectXlsxError("写入工作簿失败（'明细'!B1:B3）：合并区域与已合并的 B1:B3 重叠", code: .parameterValidation) {
+                try sheet.mergeWrittenRange(firstRow: 0, firstColumn: 1, lastRow: 2, lastColumn: 1, text: "单位", format: header)
+            }
+            try sheet.write(1, row: 3, column: 0)
+        }
+        let sheet = try #require(dump["明细"])
+        #expect(sheet.mergedRanges.sorted() == ["A1:A3", "B1:B3"])
+        #expect(sheet["A1"]?.value == .string("序号"))
+        #expect(sheet["B1"]?.value == .string("单位"))
+        #expect(sheet["C2"]?.value == .string("第2行"))
+        #expect(sheet["A4"]?.value == .number(1))
+        for a1 in ["A1", "A2", "A3", "B1", "B2", "B3", "C1", "C2", "C3"] {
+            #expect(sheet[a1]?.border.isAll("thin") == true, "\(a1)")
+        }
+        // The reader gives the covered cells of a merge no font of their own.
+        for a1 in ["A1", "B1", "C1", "C2", "C3"] { #expect(sheet[a1]?.font.bold == true, "\(a1)") }
+    }
 }
