@@ -80,6 +80,20 @@ extension String {
             rhs.withUTF8 { b in a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
         }
     }
+
+    /// Byte order, as `utf8.lexicographicallyPrecedes` but with one `memcmp` instead of a
+    /// loop over two `UTF8View`s (sorting a folder of 10,000 files).
+    func precedesInUTF8(_ other: String) -> Bool {
+        var lhs = self
+        var rhs = other
+        return lhs.withUTF8 { a in
+            rhs.withUTF8 { b in
+                let common = min(a.count, b.count)
+                let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+                return order != 0 ? order < 0 : a.count < b.count
+            }
+        }
+    }
 }
 
 /// A text hashed and compared as UTF-8 bytes: a label key (NFKC-normalised already, so

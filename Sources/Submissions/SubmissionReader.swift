@@ -107,7 +107,7 @@ public struct SubmissionReader: Sendable {
                         parameters: [.init("reason", "\(display): 这是 Excel/WPS 工作簿，目前只读取 CSV；请在 Excel 或 WPS 中另存为“CSV UTF-8”或“CSV（逗号分隔）”后重新提交。")]))
                 }
             }
-            files += found.sorted { $0.1.utf8.lexicographicallyPrecedes($1.1.utf8) }
+            files += found.sorted { $0.1.precedesInUTF8($1.1) }
         }
         return files
     }
@@ -138,7 +138,7 @@ public struct SubmissionReader: Sendable {
                 if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG { files.append(path) }
             }
         }
-        return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return files.sorted { $0.precedesInUTF8($1) }
     }
 
     /// Reads one file's bytes already in memory, exactly as `read(inputs:)` reads a file
