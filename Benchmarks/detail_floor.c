@@ -1,5 +1,6 @@
 /* A floor for `nianbao merge` on a large roster: only its 明细 sheet, written with
- * libxlsxwriter directly, in the same mode nianbao's workbook uses (not constant_memory).
+ * libxlsxwriter directly, in the mode nianbao writes 明细 in (constant_memory: row by row,
+ * strings inline).
  *
  *   cc -O2 -o detail_floor Benchmarks/detail_floor.c $(pkg-config --cflags --libs xlsxwriter)
  *   ./detail_floor OUT.xlsx UNITS
@@ -20,7 +21,8 @@ int main(int argc, char **argv) {
         return 2;
     }
     int units = atoi(argv[2]);
-    lxw_workbook *workbook = workbook_new(argv[1]);
+    lxw_workbook_options options = {.constant_memory = LXW_TRUE};
+    lxw_workbook *workbook = workbook_new_opt(argv[1], &options);
     lxw_worksheet *sheet = workbook_add_worksheet(workbook, "明细");
     lxw_format *format = workbook_add_format(workbook);
     format_set_border(format, LXW_BORDER_THIN);
