@@ -100,6 +100,11 @@ public struct ExactDecimal: Hashable, Sendable, Comparable, CustomStringConverti
 
     /// Exact sum, or `nil` on overflow.
     public func adding(_ other: ExactDecimal) -> ExactDecimal? {
+        if scale == other.scale {
+            // Nearly every sum (counts, or amounts with the same cents): nothing to rescale.
+            let (sum, overflow) = significand.addingReportingOverflow(other.significand)
+            return overflow ? nil : ExactDecimal(significand: sum, scale: scale)
+        }
         let common = max(scale, other.scale)
         guard let a = rescaled(to: common), let b = other.rescaled(to: common) else { return nil }
         let (sum, overflow) = a.significand.addingReportingOverflow(b.significand)

@@ -79,7 +79,7 @@ public struct Merger: Sendable {
         let checker = RuleChecker(template: template)
         // Each counted unit's rule checks, run after this loop on every core; their findings
         // go where the loop would have put them (before position `at` of `findings`).
-        var unitChecks: [(at: Int, name: String, group: String, submission: UnitSubmission)] = []
+        var unitChecks: [(at: Int, counted: Int)] = []
         progress?.begin(.checkingUnits, total: read.submissions.count)
 
         for (position, submission) in read.submissions.enumerated() {
@@ -131,14 +131,14 @@ public struct Merger: Sendable {
                     code: .yearMismatch, scope: .unit(name), subject: name, location: submission.yearLocation,
                     parameters: [.init("fileYear", String(stated)), .init("year", String(year))]))
             }
-            unitChecks.append((findings.count, name, group, submission))
+            unitChecks.append((findings.count, counted.count))
             if let lastYear = previous?.unit(named: name), let copied = sameAsLastYear(submission, lastYear) {
                 findings.append(copied)
             }
             byUnit[name] = counted.count
             counted.append((CountedUnit(name: name, group: group, code: code, submission: submission), order))
         }
-        findings = insertingRuleChecks(unitChecks, into: findings, checker: checker, onRoster: roster != nil)
+        findings = insertingRuleChecks(unitChecks, of: counted, into: findings, checker: checker, onRoster: roster != nil)
 
         let units = counted.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element.unit)
         if let roster {
@@ -158,7 +158,7 @@ public struct Merger: Sendable {
         for name in groupNames {
             let members = units.indices.filter { units[$0].group == name }
             guard !members.isEmpty || roster != nil else { continue }
-            let values = sum(members.map { units[$0].submission }, subject: MergeReport.groupSubject(name),
+            let values = sum(members.map { units[$0].submission.values }, subject: MergeReport.groupSubject(name),
                              scope: .group(name), findings: &findings)
             groups.append(GroupTotal(name: name, unitIndices: members, values: values))
             // A subtotal of one unit, or the only group's subtotal, repeats figures
@@ -168,7 +168,7 @@ public struct Merger: Sendable {
                                           onRoster: roster != nil, overrides: overrides, previous: previous?.groups[name], value: { values[$0] })
             }
         }
-        let total = sum(units.map(\.submission), subject: MergeReport.totalName, scope: .total, findings: &findings)
+        let total = sum(units.map(\.submission.values), subject: MergeReport.totalName, scope: .total, findings: &findings)
         if units.count > 1 {
             findings += checker.check(scope: .total, subject: MergeReport.totalName, onRoster: roster != nil, overrides: overrides,
                                       previous: previous?.total, value: { total[$0] })
@@ -188,7 +188,7 @@ public struct Merger: Sendable {
     /// Checks the rules on each counted unit, on every core, and returns `findings` with
     /// each unit's rule findings inserted at its position: the same findings in the same
     /// order as checking each unit in turn.
-    private func insertingRuleChecks(_ checks: [(at: Int, name: String, group: String, submission: UnitSubmission)],
+    private func insertingRuleChecks(_ checks: [(at: Int, counted: Int)], of counted: [(unit: CountedUnit, order: Int)],
                                      into findings: [Finding], checker: RuleChecker, onRoster: Bool) -> [Finding] {
         nonisolated(unsafe) let results = UnsafeMutableBufferPointer<[Finding]>.allocate(capacity: checks.count)
         results.initialize(repeating: [])
@@ -197,11 +197,14 @@ public struct Merger: Sendable {
         let workers = min(checks.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for index in stride(from: worker, to: checks.count, by: workers) {
-                let (_, name, group, submission) = checks[index]
-                let values = submission.values
+                // Read in place: a copy of a unit retains each of its submission's fields.
+                let unit = checks[index].counted
+                let name = counted[unit].unit.name
+                let values = counted[unit].unit.submission.values
                 results[index] = checker.check(
-                    scope: .unit(name), subject: name, group: group, onRoster: onRoster, overrides: overrides,
-                    previous: previous?.unit(named: name), value: { values[$0] ?? .zero }, location: submission.location(at:))
+                    scope: .unit(name), subject: name, group: counted[unit].unit.group, onRoster: onRoster, overrides: overrides,
+                    previous: previous?.unit(named: name), value: { values[$0] ?? .zero },
+                    location: { counted[unit].unit.submission.location(at: $0) })
             }
         }
         var merged: [Finding] = []
@@ -241,14 +244,14 @@ public struct Merger: Sendable {
         }
     }
 
-    /// The exact per-figure sum over submissions; an overflow is a finding and leaves
+    /// The exact per-figure sum over units' figures; an overflow is a finding and leaves
     /// the figure at the last value that fitted.
-    private func sum(_ submissions: [UnitSubmission], subject: String, scope: FindingScope,
+    private func sum(_ figures: [[ExactDecimal?]], subject: String, scope: FindingScope,
                      findings: inout [Finding]) -> [ExactDecimal] {
         var totals = Array(repeating: ExactDecimal.zero, count: template.figures.count)
         var overflowed = Set<Int>()
-        for submission in submissions {
-            for (index, value) in submission.values.enumerated() {
+        for values in figures {
+            for (index, value) in values.enumerated() {
                 guard let value, overflowed.isEmpty || !overflowed.contains(index) else { continue }
                 if let next = totals[index].adding(value) {
                     totals[index] = next
