@@ -2,6 +2,7 @@ import CSVReading
 import Findings
 import Dispatch
 import Foundation
+import Synchronization
 import Progress
 import ReportSpec
 
@@ -42,24 +43,33 @@ public struct SubmissionReader: Sendable {
         nonisolated(unsafe) let slots = UnsafeMutableBufferPointer<ReadResult>.allocate(capacity: files.count)
         slots.initialize(repeating: ReadResult())
         defer { slots.deinitialize(); slots.deallocate() }
-        // Started first: on a cold cache even the sizes below wait for the disk.
+        // Started first, so that the kernel reads ahead of the workers on a cold cache.
         let readAhead = files.count > 1 ? ReadAhead(paths: files.map(\.path), skippingLargerThan: Self.largeFileSize) : nil
         defer { readAhead?.stop() }
         // Large files are read afterwards, one at a time on this thread (whose freed memory
         // the next one reuses), so that memory stays within what the largest file takes.
-        let isLarge = files.map { file in
-            var info = stat()
-            return stat(file.path, &info) == 0 && Int(info.st_size) > Self.largeFileSize
-        }
+        // Each flag is set by the worker that took the file, and read after all have finished.
+        nonisolated(unsafe) let isLarge = UnsafeMutableBufferPointer<Bool>.allocate(capacity: files.count)
+        isLarge.initialize(repeating: false)
+        defer { isLarge.deallocate() }
+        // Each worker takes the next file in path order when it is free: files differ in
+        // size, and a fixed share per worker left one core idle while the other finished.
+        let nextFile = Atomic<Int>(0)
         let workers = min(files.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let memo = LabelMemo(index: index)
-            for index in stride(from: worker, to: files.count, by: workers) {
+            while true {
+                let file = nextFile.add(1, ordering: .relaxed).oldValue
+                guard file < files.count else { break }
                 defer { readAhead?.fileRead() }
-                guard !isLarge[index] else { continue }
+                var info = stat()
+                if stat(files[file].path, &info) == 0, Int(info.st_size) > Self.largeFileSize {
+                    isLarge[file] = true
+                    continue
+                }
                 var slot = ReadResult()
-                read(path: files[index].path, displayName: files[index].displayName, into: &slot, memo: memo)
-                slots[index] = slot
+                read(path: files[file].path, displayName: files[file].displayName, into: &slot, memo: memo)
+                slots[file] = slot
                 progress?.advance()
             }
         }
