@@ -22,9 +22,9 @@ public struct Roster: Sendable {
     /// Problems with rows of the roster itself.
     public let findings: [Finding]
     /// Unit positions by name key and by code key (the first unit wins), so that matching
-    /// a submission does not scan the roster.
-    private let byKey: [String: Int]
-    private let byCode: [String: Int]
+    /// a submission does not scan the roster. Keys are NFKC already: hashed as bytes.
+    private let byKey: [KeyBytes: Int]
+    private let byCode: [KeyBytes: Int]
 
     /// The group of units that have no group in the roster.
     public static let ungrouped = "未分组"
@@ -36,11 +36,12 @@ public struct Roster: Sendable {
         for unit in units where !groups.contains(unit.group) { groups.append(unit.group) }
         self.groups = groups
         self.findings = findings
-        var byKey: [String: Int] = [:]
-        var byCode: [String: Int] = [:]
+        var byKey: [KeyBytes: Int] = [:]
+        var byCode: [KeyBytes: Int] = [:]
+        byKey.reserveCapacity(units.count)
         for (index, unit) in units.enumerated() {
-            if byKey[unit.key] == nil { byKey[unit.key] = index }
-            if let code = unit.code.map(LabelKey.key), byCode[code] == nil { byCode[code] = index }
+            if byKey[KeyBytes(unit.key)] == nil { byKey[KeyBytes(unit.key)] = index }
+            if let code = unit.code.map({ KeyBytes(LabelKey.key($0)) }), byCode[code] == nil { byCode[code] = index }
         }
         self.byKey = byKey
         self.byCode = byCode
@@ -66,7 +67,7 @@ public struct Roster: Sendable {
         }
         var units: [Unit] = []
         var findings: [Finding] = []
-        var seen: [String: Int] = [:]
+        var seen: [KeyBytes: Int] = [:]
         for record in records {
             func field(_ column: Int) -> String {
                 column >= 0 && column < record.fields.count ? record.fields[column].trimmingCharacters(in: .whitespaces) : ""
@@ -79,14 +80,14 @@ public struct Roster: Sendable {
                                         parameters: [.init("line", String(record.line)), .init("reason", "缺少单位名称")]))
                 continue
             }
-            if let first = seen[key] {
+            if let first = seen[KeyBytes(key)] {
                 findings.append(Finding(code: .rosterInvalid, scope: .file,
                                         location: SourceLocation(file: path, line: record.line, column: columns.unit + 1),
                                         parameters: [.init("line", String(record.line)),
                                                      .init("reason", "的“\(name)”与第 \(first) 行重复，已忽略")]))
                 continue
             }
-            seen[key] = record.line
+            seen[KeyBytes(key)] = record.line
             let group = field(columns.group)
             let code = field(columns.code)
             units.append(Unit(name: name, group: group.isEmpty ? ungrouped : group, code: code.isEmpty ? nil : code,
@@ -100,7 +101,7 @@ public struct Roster: Sendable {
     /// one contains at its end (`鲤城区教育局` for `区教育局`).
     public func match(_ name: String) -> (unit: Unit, loose: Bool)? {
         let key = LabelKey.key(name)
-        if let index = byKey[key] ?? byCode[key] { return (units[index], false) }
+        if let index = byKey[KeyBytes(key)] ?? byCode[KeyBytes(key)] { return (units[index], false) }
         guard key.count >= 3 else { return nil }
         let candidates = units.filter { $0.key.count >= 3 && ($0.key.hasSuffix(key) || key.hasSuffix($0.key)) }
         return candidates.count == 1 ? (candidates[0], true) : nil
