@@ -103,7 +103,7 @@ public struct SubmissionReader: Sendable {
             var found: [(String, String)] = []
             for path in Self.regularFiles(under: base) {
                 let name = String(path[path.index(after: path.lastIndex(of: "/")!)...])
-                let ext = name.contains(".") ? String(name[name.index(after: name.lastIndex(of: ".")!)...]).lowercased() : ""
+                let ext = name.lastIndex(of: ".").map { String(name[name.index(after: $0)...]).lowercased() } ?? ""
                 if excluded.contains(path) { continue }
                 // Excel's lock files (~$name.xlsx) are not submissions.
                 if name.hasPrefix("~$") { continue }
