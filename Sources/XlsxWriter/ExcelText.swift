@@ -30,10 +30,8 @@ enum ExcelText {
     ///
     /// Callers reject U+0000 first: C strings cannot carry it.
     static func escaped(_ text: String) -> String {
-        let needsWork = text.utf8.contains { b in
-            (b < 0x20 && b != 0x09 && b != 0x0A) || b == UInt8(ascii: "_") || b == 0xEF
-        }
-        guard needsWork else { return text }
+        var text = text
+        guard text.withUTF8(mayNeedEscaping) else { return text }
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
@@ -78,6 +76,27 @@ enum ExcelText {
             i += 1
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `escaped` might change the text: a control character other than tab and LF
+    /// (NUL included, which callers refuse), an underscore, or U+FFFE or U+FFFF (EF BF BE,
+    /// EF BF BF). Any other EF — the full-width forms `（），：￥` of nearly every Chinese
+    /// label — is left alone.
+    @inline(__always)
+    static func mayNeedEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x20 {
+                if b != 0x09 && b != 0x0A { return true }
+            } else if b == UInt8(ascii: "_") {
+                return true
+            } else if b == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBF, bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF {
+                return true
+            }
+            i += 1
+        }
+        return false
     }
 
     /// The first character Excel or XML cannot hold in a name, header or property:

@@ -581,7 +581,7 @@ public final class Worksheet {
     // MARK: - Checks
 
     /// Text that needs no check and no escape: at most 32,767 UTF-8 bytes (so as many UTF-16
-    /// units at most), no NUL or other control character but tab and LF, no `_`, no EF byte.
+    /// units at most) and nothing `ExcelText.escaped` would change or a check refuse.
     static func isPlain(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { isPlain($0) }
@@ -589,9 +589,7 @@ public final class Worksheet {
 
     @inline(__always)
     static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count <= ExcelLimits.textLength else { return false }
-        for b in bytes where (b < 0x20 && b != 0x09 && b != 0x0A) || b == 0x5F || b == 0xEF { return false }
-        return true
+        bytes.count <= ExcelLimits.textLength && !ExcelText.mayNeedEscaping(bytes)
     }
 
     private func ensureOpen() throws(XlsxError) {
