@@ -16,17 +16,35 @@ public final class Worksheet {
     /// Whether the sheet is written in constant-memory mode: rows in order, each flushed to
     /// a temporary file when a later one is written, strings inline.
     public let isStreaming: Bool
-    /// On a streaming sheet, the row libxlsxwriter is filling; rows above it are flushed.
-    private var streamingRow = 0
-    /// A NUL-terminated copy of the text being written by `write(validUTF8:row:column:format:)`.
-    private var textBuffer: [CChar] = []
+    /// What every cell write reads and updates, behind a pointer: each use of a class's
+    /// stored `var` is checked for exclusive access at run time (two calls into the Swift
+    /// runtime), which over millions of cells cost more than the rest of this wrapper.
+    private let cellState: UnsafeMutablePointer<CellState>
 
     init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_worksheet>, name: String, isStreaming: Bool) {
         self.workbook = workbook
         self.handle = handle
         self.name = name
         self.isStreaming = isStreaming
+        cellState = .allocate(capacity: 1)
+        cellState.initialize(to: CellState())
     }
+
+    deinit {
+        cellState.pointee.textBuffer?.deallocate()
+        cellState.deinitialize(count: 1)
+        cellState.deallocate()
+    }
+
+    private struct CellState {
+        /// On a streaming sheet, the row libxlsxwriter is filling; rows above it are flushed.
+        var streamingRow = 0
+        /// A NUL-terminated copy of the text being written by `write(validUTF8:row:column:format:)`.
+        var textBuffer: UnsafeMutablePointer<CChar>?
+        var textCapacity = 0
+    }
+
+    private var streamingRow: Int { cellState.pointee.streamingRow }
 
     // MARK: - Cells
 
@@ -68,13 +86,16 @@ public final class Worksheet {
         if workbook.handle != nil, row >= 0, row < ExcelLimits.rows, column >= 0, column < ExcelLimits.columns,
            !(isStreaming && row < streamingRow), Self.isPlain(bytes) {
             let f = try workbook.formatHandle(format, cellContext(row, column))
-            if textBuffer.count <= bytes.count { textBuffer = Array(repeating: 0, count: max(bytes.count + 1, 2 * textBuffer.count)) }
-            let result = textBuffer.withUnsafeMutableBufferPointer { buffer -> lxw_error in
-                let base = UnsafeMutableRawPointer(buffer.baseAddress!)
-                if let source = bytes.baseAddress { base.copyMemory(from: source, byteCount: bytes.count) }
-                buffer[bytes.count] = 0
-                return worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), buffer.baseAddress!, f)
+            if cellState.pointee.textCapacity <= bytes.count {
+                let capacity = max(bytes.count + 1, 2 * cellState.pointee.textCapacity)
+                cellState.pointee.textBuffer?.deallocate()
+                cellState.pointee.textBuffer = .allocate(capacity: capacity)
+                cellState.pointee.textCapacity = capacity
             }
+            let buffer = cellState.pointee.textBuffer!
+            if let source = bytes.baseAddress { UnsafeMutableRawPointer(buffer).copyMemory(from: source, byteCount: bytes.count) }
+            buffer[bytes.count] = 0
+            let result = worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), buffer, f)
             if result == LXW_NO_ERROR {
                 advanceStreaming(to: row)
                 return
@@ -630,7 +651,7 @@ public final class Worksheet {
     }
 
     private func advanceStreaming(to row: Int) {
-        if isStreaming { streamingRow = max(streamingRow, row) }
+        if isStreaming && row > cellState.pointee.streamingRow { cellState.pointee.streamingRow = row }
     }
 
     private func rowIndex(_ row: Int, _ context: XlsxError.Context) throws(XlsxError) -> lxw_row_t {
